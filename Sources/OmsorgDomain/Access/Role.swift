@@ -1,0 +1,62 @@
+/// What a member of staff is for, and so what they may see (DESIGN.md "Who uses it").
+public enum Role: String, Codable, Sendable, CaseIterable {
+    case caseworker
+    case teamLeader = "team-leader"
+    case manager
+    case analyst
+    case administrator
+    case notifier
+
+    /// Only the people who work a case read or write its content; managers see aggregates,
+    /// analysts pseudonymised data and administrators configuration.
+    public var worksCases: Bool { self == .caseworker || self == .teamLeader }
+}
+
+public struct Municipality: Codable, Sendable, Equatable {
+    public typealias ID = Identifier<Municipality>
+    public let id: ID
+    /// The municipality's official four-digit code (kommunekode), e.g. "0101" for Copenhagen.
+    public var code: String
+    public var name: String
+
+    public init(id: ID = ID(), code: String, name: String) {
+        self.id = id
+        self.code = code
+        self.name = name
+    }
+}
+
+public struct StaffUser: Codable, Sendable, Equatable {
+    public typealias ID = Identifier<StaffUser>
+    public let id: ID
+    public var municipalityID: Municipality.ID
+    public var username: String
+    public var displayName: String
+    public var role: Role
+    /// The team whose cases the user works; cases are shared within a team.
+    public var team: String?
+
+    public init(id: ID = ID(), municipalityID: Municipality.ID, username: String, displayName: String, role: Role, team: String?) {
+        self.id = id
+        self.municipalityID = municipalityID
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.team = team
+    }
+}
+
+/// The records a user may reach: never another municipality's, and for casework only the own team's.
+public struct AccessScope: Sendable, Equatable {
+    public let municipalityID: Municipality.ID
+    public let team: String?
+
+    public init(municipalityID: Municipality.ID, team: String?) {
+        self.municipalityID = municipalityID
+        self.team = team
+    }
+
+    public init(_ user: StaffUser) {
+        self.init(municipalityID: user.municipalityID, team: user.team)
+    }
+}

@@ -1,0 +1,60 @@
+/// A Danish person number (CPR-nummer), `DDMMYY-SSSS`.
+///
+/// The modulus-11 check is deliberately not applied: CPR has issued numbers that fail it since 2007.
+/// Replacement numbers (erstatningspersonnumre, day + 60) are accepted; the synthetic population uses
+/// them so that no generated number can belong to a real person.
+public struct PersonNumber: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// The ten digits without separator.
+    public let digits: String
+    public let birthDate: LocalDate
+    public let isReplacementNumber: Bool
+
+    public init(_ text: String) throws(ValidationError) {
+        let compact = text.filter { $0 != "-" && $0 != " " }
+        guard compact.count == 10, compact.allSatisfy(\.isASCIIDigit) else {
+            throw ValidationError("A person number has ten digits, written DDMMYY-SSSS.")
+        }
+        let value = compact.map { Int(String($0))! }
+        var day = value[0] * 10 + value[1]
+        let replacement = day > 60
+        if replacement { day -= 60 }
+        let month = value[2] * 10 + value[3]
+        let shortYear = value[4] * 10 + value[5]
+        let year = Self.century(shortYear: shortYear, seventhDigit: value[6]) + shortYear
+        guard let date = LocalDate(year: year, month: month, day: day) else {
+            throw ValidationError("The first six digits of a person number must be a valid date (DDMMYY).")
+        }
+        self.digits = compact
+        self.birthDate = date
+        self.isReplacementNumber = replacement
+    }
+
+    /// The century rule of the CPR office: the seventh digit and the two-digit year give the century.
+    static func century(shortYear: Int, seventhDigit: Int) -> Int {
+        switch seventhDigit {
+        case 0...3: return 1900
+        case 4, 9: return shortYear <= 36 ? 2000 : 1900
+        default: return shortYear <= 57 ? 2000 : 1800
+        }
+    }
+
+    public var isFemale: Bool { Int(String(digits.last!))! % 2 == 0 }
+
+    public var description: String { "\(digits.prefix(6))-\(digits.suffix(4))" }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

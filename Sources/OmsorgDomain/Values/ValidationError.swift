@@ -1,0 +1,5 @@
+/// Input that can never be valid, whatever the state of the case: a malformed person number or date.
+public struct ValidationError: Error, Equatable, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,192 @@
+import FluentKit
+import Foundation
+import OmsorgDomain
+
+/// Cases and their steps. Every query is limited to the caller's municipality and team here, in the
+/// store, so no route can forget it.
+public struct CaseRepository: Sendable {
+    let db: any Database
+
+    public init(_ db: any Database) { self.db = db }
+
+    /// Records a report of concern on the child's open case, opening a case (and registering the child)
+    /// when there is none. Returns the case and whether the report joined an existing one.
+    public func receiveReport(_ report: ReportOfConcern, about child: Child, scope: AccessScope, by user: StaffUser.ID,
+                              now: Date) async throws -> (record: CaseRecord, joined: Bool) {
+        try await db.transaction { tx in
+            let childRow = try await Self.findOrCreate(child, scope: scope, on: tx)
+            let open = try await CaseRow.query(on: tx)
+                .filter(\.$childID == childRow.id!)
+                .filter(\.$municipalityID == scope.municipalityID.rawValue)
+                .filter(\.$closedAt == nil)
+                .first()
+            let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: user, openedAt: report.receivedAt)
+            if open == nil { try await caseRow.create(on: tx) }
+            let file = try await Self.append(.report(report), to: caseRow, by: user, now: now, on: tx)
+            return (CaseRecord(caseRow, file: file, child: Child(childRow)), open != nil)
+        }
+    }
+
+    /// Records a later step on a case, after the domain's rules have accepted it.
+    public func record(_ step: CaseStep, on id: CaseFile.ID, scope: AccessScope, by user: StaffUser.ID,
+                       now: Date) async throws -> CaseRecord {
+        try await db.transaction { tx in
+            let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
+            let file = try await Self.append(step, to: caseRow, by: user, now: now, on: tx)
+            let child = try await ChildRow.find(caseRow.childID, on: tx)!
+            return CaseRecord(caseRow, file: file, child: Child(child))
+        }
+    }
+
+    public func find(_ id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
+        let caseRow = try await Self.scopedCase(id, scope: scope, on: db)
+        async let steps = Self.steps(of: caseRow, on: db)
+        async let child = ChildRow.find(caseRow.childID, on: db)
+        return CaseRecord(caseRow, file: CaseFile(id: id, replaying: try await steps), child: Child(try await child!))
+    }
+
+    public func list(scope: AccessScope, stage: CaseFile.Stage?, limit: Int) async throws -> [CaseSummary] {
+        var query = Self.scoped(scope, on: db).join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
+        if let stage { query = query.filter(\.$stage == stage.rawValue) }
+        return try await query.sort(\.$openedAt, .descending).limit(limit).all().map { row in
+            CaseSummary(id: .init(row.id!), childName: try row.joined(ChildRow.self).name,
+                        stage: CaseFile.Stage(rawValue: row.stage) ?? .intake, openedAt: row.openedAt,
+                        caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
+        }
+    }
+
+    /// The open deadlines of the cases assigned to a caseworker, soonest first.
+    public func worktray(for user: StaffUser.ID, scope: AccessScope) async throws -> [WorktrayEntry] {
+        try await DeadlineRow.query(on: db)
+            .join(CaseRow.self, on: \DeadlineRow.$caseID == \CaseRow.$id)
+            .join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
+            .filter(CaseRow.self, \.$municipalityID == scope.municipalityID.rawValue)
+            .filter(CaseRow.self, \.$caseworkerID == user.rawValue)
+            .filter(\.$metAt == nil)
+            .sort(\.$dueAt)
+            .all()
+            .map { row in
+                WorktrayEntry(caseID: .init(row.caseID), childName: try row.joined(ChildRow.self).name, deadline: Deadline(row))
+            }
+    }
+
+    public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, scope: AccessScope) async throws {
+        let row = try await Self.scopedCase(id, scope: scope, on: db)
+        row.caseworkerID = caseworker.rawValue
+        try await row.save(on: db)
+    }
+
+    // MARK: - Inside a transaction
+
+    static func append(_ step: CaseStep, to caseRow: CaseRow, by user: StaffUser.ID, now: Date,
+                       on db: any Database) async throws -> CaseFile {
+        var file = CaseFile(id: .init(caseRow.id!), replaying: try await steps(of: caseRow, on: db))
+        try file.record(step, now: now)
+        let stepRow = CaseStepRow()
+        stepRow.caseID = caseRow.id!
+        stepRow.sequence = caseRow.stepCount
+        stepRow.kind = step.kind.rawValue
+        stepRow.payload = String(decoding: try JSONEncoder().encode(step), as: UTF8.self)
+        stepRow.recordedBy = user.rawValue
+        stepRow.recordedAt = now
+        do {
+            try await stepRow.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw StoreError.concurrentChange
+        }
+        caseRow.stepCount += 1
+        caseRow.stage = file.stage.rawValue
+        caseRow.closedAt = file.closure?.closedAt
+        try await caseRow.save(on: db)
+        try await replaceDeadlines(of: caseRow.id!, with: DeadlineEngine.deadlines(for: file), on: db)
+        return file
+    }
+
+    static func steps(of caseRow: CaseRow, on db: any Database) async throws -> [CaseStep] {
+        let decoder = JSONDecoder()
+        return try await CaseStepRow.query(on: db)
+            .filter(\.$caseID == caseRow.id!)
+            .sort(\.$sequence)
+            .all()
+            .map { try decoder.decode(CaseStep.self, from: Data($0.payload.utf8)) }
+    }
+
+    static func replaceDeadlines(of caseID: UUID, with deadlines: [Deadline], on db: any Database) async throws {
+        try await DeadlineRow.query(on: db).filter(\.$caseID == caseID).delete()
+        let rows = deadlines.map { deadline in
+            let row = DeadlineRow()
+            row.caseID = caseID
+            row.kind = deadline.kind.rawValue
+            row.reportID = deadline.reportID?.rawValue
+            row.dueAt = deadline.dueAt
+            row.metAt = deadline.metAt
+            return row
+        }
+        try await rows.create(on: db)
+    }
+
+    static func scoped(_ scope: AccessScope, on db: any Database) -> QueryBuilder<CaseRow> {
+        let query = CaseRow.query(on: db).filter(\.$municipalityID == scope.municipalityID.rawValue)
+        guard let team = scope.team else { return query }
+        return query.filter(\.$team == team)
+    }
+
+    static func scopedCase(_ id: CaseFile.ID, scope: AccessScope, on db: any Database) async throws -> CaseRow {
+        guard let row = try await scoped(scope, on: db).filter(\.$id == id.rawValue).first() else {
+            throw StoreError.notFound("No case \(id) in your municipality and team.")
+        }
+        return row
+    }
+
+    static func findOrCreate(_ child: Child, scope: AccessScope, on db: any Database) async throws -> ChildRow {
+        if let existing = try await ChildRow.query(on: db)
+            .filter(\.$municipalityID == scope.municipalityID.rawValue)
+            .filter(\.$personNumber == child.personNumber.digits)
+            .first() {
+            return existing
+        }
+        let row = ChildRow()
+        row.id = child.id.rawValue
+        row.municipalityID = scope.municipalityID.rawValue
+        row.personNumber = child.personNumber.digits
+        row.name = child.name
+        row.schoolOrDaycare = child.schoolOrDaycare
+        try await row.create(on: db)
+        return row
+    }
+
+    static func newCase(for child: ChildRow, scope: AccessScope, caseworker: StaffUser.ID, openedAt: Date) -> CaseRow {
+        let row = CaseRow()
+        row.id = UUID()
+        row.municipalityID = scope.municipalityID.rawValue
+        row.childID = child.id!
+        row.team = scope.team ?? "Modtagelse"
+        row.caseworkerID = caseworker.rawValue
+        row.stage = CaseFile.Stage.intake.rawValue
+        row.openedAt = openedAt
+        row.stepCount = 0
+        return row
+    }
+}
+
+extension CaseRecord {
+    init(_ row: CaseRow, file: CaseFile, child: Child) {
+        self.init(file: file, child: child, municipalityID: .init(row.municipalityID), team: row.team,
+                  caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
+    }
+}
+
+extension Child {
+    init(_ row: ChildRow) {
+        // Stored person numbers were validated on the way in.
+        self.init(id: .init(row.id!), personNumber: try! PersonNumber(row.personNumber), name: row.name,
+                  schoolOrDaycare: row.schoolOrDaycare)
+    }
+}
+
+extension Deadline {
+    init(_ row: DeadlineRow) {
+        self.init(kind: Kind(rawValue: row.kind) ?? .followUp, reportID: row.reportID.map(ReportOfConcern.ID.init),
+                  dueAt: row.dueAt, metAt: row.metAt)
+    }
+}

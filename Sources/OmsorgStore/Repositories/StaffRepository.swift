@@ -1,0 +1,98 @@
+import FluentKit
+import Foundation
+import OmsorgDomain
+
+/// Municipalities, staff users and their sign-in tokens.
+public struct StaffRepository: Sendable {
+    let db: any Database
+
+    public init(_ db: any Database) { self.db = db }
+
+    public func createMunicipality(_ municipality: Municipality) async throws {
+        let row = MunicipalityRow()
+        row.id = municipality.id.rawValue
+        row.code = municipality.code
+        row.name = municipality.name
+        try await save(row, duplicate: "A municipality with code \(municipality.code) exists.")
+    }
+
+    public func municipality(code: String) async throws -> Municipality? {
+        try await MunicipalityRow.query(on: db).filter(\.$code == code).first().map(Municipality.init)
+    }
+
+    public func municipality(_ id: Municipality.ID) async throws -> Municipality? {
+        try await MunicipalityRow.find(id.rawValue, on: db).map(Municipality.init)
+    }
+
+    public func createUser(_ user: StaffUser, passwordHash: String) async throws {
+        let row = UserRow()
+        row.id = user.id.rawValue
+        row.municipalityID = user.municipalityID.rawValue
+        row.username = user.username
+        row.displayName = user.displayName
+        row.role = user.role.rawValue
+        row.team = user.team
+        row.passwordHash = passwordHash
+        try await save(row, duplicate: "The username \(user.username) is taken.")
+    }
+
+    /// The user and their password hash, for checking a sign-in.
+    public func credentials(username: String) async throws -> (user: StaffUser, passwordHash: String)? {
+        guard let row = try await UserRow.query(on: db).filter(\.$username == username).first() else { return nil }
+        return (StaffUser(row), row.passwordHash)
+    }
+
+    public func user(_ id: StaffUser.ID, in municipality: Municipality.ID) async throws -> StaffUser? {
+        try await UserRow.query(on: db)
+            .filter(\.$id == id.rawValue)
+            .filter(\.$municipalityID == municipality.rawValue)
+            .first().map(StaffUser.init)
+    }
+
+    public func storeToken(hash: String, for user: StaffUser.ID, expiresAt: Date) async throws {
+        let row = TokenRow()
+        row.userID = user.rawValue
+        row.tokenHash = hash
+        row.expiresAt = expiresAt
+        try await row.create(on: db)
+    }
+
+    /// The user a token belongs to, while it has not expired.
+    public func user(tokenHash: String, now: Date) async throws -> StaffUser? {
+        guard let token = try await TokenRow.query(on: db)
+            .filter(\.$tokenHash == tokenHash)
+            .filter(\.$expiresAt > now)
+            .first()
+        else { return nil }
+        return try await UserRow.find(token.userID, on: db).map(StaffUser.init)
+    }
+
+    public func deleteToken(hash: String) async throws {
+        try await TokenRow.query(on: db).filter(\.$tokenHash == hash).delete()
+    }
+
+    public func hasMunicipalities() async throws -> Bool {
+        try await MunicipalityRow.query(on: db).count() > 0
+    }
+
+    private func save(_ row: some Model, duplicate message: String) async throws {
+        do {
+            try await row.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw StoreError.duplicate(message)
+        }
+    }
+}
+
+extension Municipality {
+    init(_ row: MunicipalityRow) {
+        self.init(id: .init(row.id!), code: row.code, name: row.name)
+    }
+}
+
+extension StaffUser {
+    init(_ row: UserRow) {
+        self.init(id: .init(row.id!), municipalityID: .init(row.municipalityID), username: row.username,
+                  displayName: row.displayName, role: Role(rawValue: row.role) ?? .notifier, team: row.team)
+    }
+}

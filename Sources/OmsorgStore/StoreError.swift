@@ -1,0 +1,10 @@
+/// What the store refuses, apart from the domain's own refusals (`CaseFlowError`).
+public enum StoreError: Error, Equatable, Sendable {
+    /// No such record in the caller's scope. Another municipality's record is reported the same way,
+    /// so its existence is not disclosed.
+    case notFound(String)
+    /// Someone else changed the record at the same moment; the request may be repeated.
+    case concurrentChange
+    /// A unique value is taken, e.g. a username.
+    case duplicate(String)
+}

@@ -1,0 +1,2 @@
+import OmsorgWeb
+print("hi")
