@@ -1,2 +1,27 @@
+import Foundation
+import Logging
 import OmsorgWeb
-print("hi")
+import Vapor
+
+/// `omsorg serve | migrate | demo` — one binary for the service and its operator commands.
+let (configuration, arguments): (OmsorgConfiguration, [String])
+do {
+    (configuration, arguments) = try OmsorgConfiguration.parse(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+} catch {
+    FileHandle.standardError.write(Data("omsorg: \(error)\n".utf8))
+    exit(2)
+}
+
+var environment = try Environment.detect(arguments: arguments)
+try LoggingSystem.bootstrap(from: &environment)
+let app = try await Application.make(environment)
+do {
+    try await configure(app, with: configuration)
+    app.logger.notice("Omsorg on \(configuration.database)")
+    try await app.execute()
+} catch {
+    app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    exit(1)
+}
+try await app.asyncShutdown()

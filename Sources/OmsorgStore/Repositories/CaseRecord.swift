@@ -5,6 +5,7 @@ import OmsorgDomain
 public struct CaseRecord: Sendable, Equatable {
     public let file: CaseFile
     public let child: Child
+    public let family: [FamilyMember]
     public let municipalityID: Municipality.ID
     public let team: String
     public let caseworkerID: StaffUser.ID?

@@ -23,7 +23,8 @@ public struct CaseRepository: Sendable {
             let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: user, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
             let file = try await Self.append(.report(report), to: caseRow, by: user, now: now, on: tx)
-            return (CaseRecord(caseRow, file: file, child: Child(childRow)), open != nil)
+            let family = try await Self.family(of: childRow.id!, on: tx)
+            return (CaseRecord(caseRow, file: file, child: Child(childRow), family: family), open != nil)
         }
     }
 
@@ -33,16 +34,33 @@ public struct CaseRepository: Sendable {
         try await db.transaction { tx in
             let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
             let file = try await Self.append(step, to: caseRow, by: user, now: now, on: tx)
-            let child = try await ChildRow.find(caseRow.childID, on: tx)!
-            return CaseRecord(caseRow, file: file, child: Child(child))
+            return try await Self.record(caseRow, file: file, on: tx)
+        }
+    }
+
+    /// Adds a parent or other family member to the child of a case.
+    public func addFamilyMember(_ member: FamilyMember, to id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
+        try await db.transaction { tx in
+            let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
+            let row = FamilyMemberRow()
+            row.id = member.id.rawValue
+            row.childID = caseRow.childID
+            row.name = member.name
+            row.personNumber = member.personNumber?.digits
+            row.relation = member.relation.rawValue
+            row.hasCustody = member.hasCustody
+            row.livesWithChild = member.livesWithChild
+            row.occupation = member.occupation
+            try await row.create(on: tx)
+            let file = CaseFile(id: id, replaying: try await Self.steps(of: caseRow, on: tx))
+            return try await Self.record(caseRow, file: file, on: tx)
         }
     }
 
     public func find(_ id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
         let caseRow = try await Self.scopedCase(id, scope: scope, on: db)
-        async let steps = Self.steps(of: caseRow, on: db)
-        async let child = ChildRow.find(caseRow.childID, on: db)
-        return CaseRecord(caseRow, file: CaseFile(id: id, replaying: try await steps), child: Child(try await child!))
+        let file = CaseFile(id: id, replaying: try await Self.steps(of: caseRow, on: db))
+        return try await Self.record(caseRow, file: file, on: db)
     }
 
     public func list(scope: AccessScope, stage: CaseFile.Stage?, limit: Int) async throws -> [CaseSummary] {
@@ -77,6 +95,15 @@ public struct CaseRepository: Sendable {
     }
 
     // MARK: - Inside a transaction
+
+    static func record(_ caseRow: CaseRow, file: CaseFile, on db: any Database) async throws -> CaseRecord {
+        guard let child = try await ChildRow.find(caseRow.childID, on: db) else { throw StoreError.notFound("The case's child is missing.") }
+        return CaseRecord(caseRow, file: file, child: Child(child), family: try await family(of: caseRow.childID, on: db))
+    }
+
+    static func family(of childID: UUID, on db: any Database) async throws -> [FamilyMember] {
+        try await FamilyMemberRow.query(on: db).filter(\.$childID == childID).all().map(FamilyMember.init)
+    }
 
     static func append(_ step: CaseStep, to caseRow: CaseRow, by user: StaffUser.ID, now: Date,
                        on db: any Database) async throws -> CaseFile {
@@ -170,8 +197,8 @@ public struct CaseRepository: Sendable {
 }
 
 extension CaseRecord {
-    init(_ row: CaseRow, file: CaseFile, child: Child) {
-        self.init(file: file, child: child, municipalityID: .init(row.municipalityID), team: row.team,
+    init(_ row: CaseRow, file: CaseFile, child: Child, family: [FamilyMember]) {
+        self.init(file: file, child: child, family: family, municipalityID: .init(row.municipalityID), team: row.team,
                   caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
     }
 }
@@ -181,6 +208,14 @@ extension Child {
         // Stored person numbers were validated on the way in.
         self.init(id: .init(row.id!), personNumber: try! PersonNumber(row.personNumber), name: row.name,
                   schoolOrDaycare: row.schoolOrDaycare)
+    }
+}
+
+extension FamilyMember {
+    init(_ row: FamilyMemberRow) {
+        self.init(id: .init(row.id!), name: row.name, personNumber: row.personNumber.flatMap { try? PersonNumber($0) },
+                  relation: Relation(rawValue: row.relation) ?? .other, hasCustody: row.hasCustody,
+                  livesWithChild: row.livesWithChild, occupation: row.occupation)
     }
 }
 

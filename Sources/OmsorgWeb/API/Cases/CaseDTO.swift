@@ -1,0 +1,105 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+/// A case as the API shows it: each step of the flow so far, its deadlines, and the steps the
+/// caseworker can take next.
+struct CaseDTO: Encodable {
+    struct ChildDTO: Encodable {
+        let id: Child.ID
+        let personNumber: String
+        let name: String
+        let birthDate: LocalDate
+        let schoolOrDaycare: String?
+    }
+
+    struct ReportDTO: Encodable {
+        let id: ReportOfConcern.ID
+        let notifier: ReportOfConcern.Notifier
+        let receivedAt: Date
+        let description: String
+        let urgentAssessment: UrgentAssessment?
+        let receiptSentAt: Date?
+    }
+
+    struct InvestigationDTO: Encodable {
+        let decidedAt: Date
+        let dueDate: LocalDate
+        let sections: [String: String]
+        let missingSections: [ChildInvestigation.Section]
+        let completion: ChildInvestigation.Completion?
+    }
+
+    struct DeadlineDTO: Encodable {
+        let kind: Deadline.Kind
+        let reportId: ReportOfConcern.ID?
+        let dueAt: Date
+        let dueDate: LocalDate
+        let status: Deadline.Status
+        let dueSoon: Bool
+        let metAt: Date?
+
+        init(_ deadline: Deadline, now: Date) {
+            kind = deadline.kind
+            reportId = deadline.reportID
+            dueAt = deadline.dueAt
+            dueDate = LocalDate(deadline.dueAt)
+            status = deadline.status(at: now)
+            dueSoon = deadline.isDueSoon(at: now)
+            metAt = deadline.metAt
+        }
+    }
+
+    let id: CaseFile.ID
+    let stage: CaseFile.Stage
+    let team: String
+    let caseworkerId: StaffUser.ID?
+    let openedAt: Date?
+    let child: ChildDTO
+    let family: [FamilyMember]
+    let reports: [ReportDTO]
+    let preliminaryAssessment: PreliminaryAssessment?
+    let investigation: InvestigationDTO?
+    let childConversations: [ChildConversation]
+    let consents: [Consent]
+    let decision: Decision?
+    let childPlan: ChildPlan?
+    let measures: [Measure]
+    let followUps: [FollowUp]
+    let followUpCadenceMonths: Int
+    let closure: Closure?
+    let deadlines: [DeadlineDTO]
+    let nextSteps: [CaseStep.Kind]
+
+    init(_ record: CaseRecord, now: Date) {
+        let file = record.file
+        id = record.id
+        stage = file.stage
+        team = record.team
+        caseworkerId = record.caseworkerID
+        openedAt = file.openedAt
+        child = ChildDTO(id: record.child.id, personNumber: record.child.personNumber.description, name: record.child.name,
+                         birthDate: record.child.birthDate, schoolOrDaycare: record.child.schoolOrDaycare)
+        family = record.family
+        reports = file.reports.map { report in
+            ReportDTO(id: report.id, notifier: report.notifier, receivedAt: report.receivedAt, description: report.description,
+                      urgentAssessment: file.urgentAssessments[report.id], receiptSentAt: file.receipts[report.id]?.sentAt)
+        }
+        preliminaryAssessment = file.preliminaryAssessment
+        investigation = file.investigation.map { investigation in
+            InvestigationDTO(decidedAt: investigation.decidedAt, dueDate: investigation.dueDate,
+                             sections: Dictionary(uniqueKeysWithValues: investigation.sections.map { ($0.key.rawValue, $0.value) }),
+                             missingSections: investigation.missingSections, completion: investigation.completion)
+        }
+        childConversations = file.childConversations
+        consents = file.consents
+        decision = file.decision
+        childPlan = file.plan
+        measures = file.measures
+        followUps = file.followUps
+        followUpCadenceMonths = file.followUpCadenceMonths
+        closure = file.closure
+        deadlines = DeadlineEngine.deadlines(for: file).sorted { $0.dueAt < $1.dueAt }.map { DeadlineDTO($0, now: now) }
+        nextSteps = file.allowedSteps
+    }
+}

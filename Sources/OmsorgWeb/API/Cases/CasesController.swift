@@ -1,0 +1,109 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+/// The case routes: reading cases and recording each step of the statutory flow.
+enum CasesController {
+    static func register(_ routes: any RoutesBuilder) {
+        let cases = routes.grouped("cases")
+        cases.get(use: list)
+        cases.get(":caseID", use: show)
+        cases.post(":caseID", "family-members", use: addFamilyMember)
+        cases.put(":caseID", "assignment", use: assign)
+        let steps: [(String, any StepBody.Type)] = [
+            ("urgent-assessments", UrgentAssessmentBody.self),
+            ("notifier-receipts", NotifierReceiptBody.self),
+            ("preliminary-assessments", PreliminaryAssessmentBody.self),
+            ("investigation", InvestigationBody.self),
+            ("investigation/sections", InvestigationSectionBody.self),
+            ("investigation/completion", InvestigationCompletionBody.self),
+            ("child-conversations", ChildConversationBody.self),
+            ("consents", ConsentBody.self),
+            ("decision", DecisionBody.self),
+            ("child-plans", ChildPlanBody.self),
+            ("measures", MeasureBody.self),
+            ("measure-ends", MeasureEndBody.self),
+            ("follow-ups", FollowUpBody.self),
+            ("closure", ClosureBody.self),
+        ]
+        for (path, body) in steps {
+            cases.on(.POST, [":caseID"] + path.pathComponents) { try await record(body, $0) }
+        }
+        cases.put(":caseID", "follow-up-cadence") { try await record(FollowUpCadenceBody.self, $0) }
+    }
+
+    static func record(_ body: any StepBody.Type, _ request: Request) async throws -> Response {
+        let step = try request.decode(body).step()
+        let signedIn = try request.signedIn
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let record = try await request.cases.record(step, on: id, scope: signedIn.scope, by: signedIn.user.id, now: request.now)
+        return try JSON.response(CaseDTO(record, now: request.now))
+    }
+
+    static func show(_ request: Request) async throws -> Response {
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let record = try await request.cases.find(id, scope: try request.signedIn.scope)
+        return try JSON.response(CaseDTO(record, now: request.now))
+    }
+
+    struct CaseListDTO: Encodable {
+        struct Item: Encodable {
+            let id: CaseFile.ID
+            let childName: String
+            let stage: CaseFile.Stage
+            let openedAt: Date
+            let caseworkerId: StaffUser.ID?
+        }
+
+        let items: [Item]
+    }
+
+    static func list(_ request: Request) async throws -> Response {
+        let stage = try request.query.get(String?.self, at: "stage").map { text in
+            guard let stage = CaseFile.Stage(rawValue: text) else {
+                throw Problem.badRequest("Unknown stage '\(text)'; one of \(CaseFile.Stage.allCases.map(\.rawValue).joined(separator: ", ")).", field: "stage")
+            }
+            return stage
+        }
+        let summaries = try await request.cases.list(scope: try request.signedIn.scope, stage: stage, limit: 500)
+        return try JSON.response(CaseListDTO(items: summaries.map {
+            .init(id: $0.id, childName: $0.childName, stage: $0.stage, openedAt: $0.openedAt, caseworkerId: $0.caseworkerID)
+        }))
+    }
+
+    struct FamilyMemberBody: Codable {
+        let name: String
+        let personNumber: String?
+        let relation: FamilyMember.Relation
+        let hasCustody: Bool
+        let livesWithChild: Bool
+        let occupation: String?
+    }
+
+    static func addFamilyMember(_ request: Request) async throws -> Response {
+        let body = try request.decode(FamilyMemberBody.self)
+        let personNumber = try body.personNumber.map { try RequestFields.personNumber($0, field: "personNumber") }
+        let member = FamilyMember(name: try RequestFields.text(body.name, field: "name"), personNumber: personNumber, relation: body.relation, hasCustody: body.hasCustody,
+                                  livesWithChild: body.livesWithChild, occupation: body.occupation)
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let record = try await request.cases.addFamilyMember(member, to: id, scope: try request.signedIn.scope)
+        return try JSON.response(CaseDTO(record, now: request.now), status: .created)
+    }
+
+    struct AssignmentBody: Codable {
+        let caseworkerId: StaffUser.ID
+    }
+
+    /// Team leaders assign a case to a caseworker of their own team.
+    static func assign(_ request: Request) async throws -> Response {
+        let signedIn = try request.signedIn
+        guard signedIn.user.role == .teamLeader else { throw Problem.forbidden("Only a team leader assigns cases.") }
+        let body = try request.decode(AssignmentBody.self)
+        guard let caseworker = try await request.staff.user(body.caseworkerId, in: signedIn.user.municipalityID),
+              caseworker.role == .caseworker, caseworker.team == signedIn.user.team
+        else { throw Problem.unprocessable("No caseworker with that id in your team.", field: "caseworkerId") }
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        try await request.cases.assign(id, to: caseworker.id, scope: signedIn.scope)
+        return try JSON.response(CaseDTO(try await request.cases.find(id, scope: signedIn.scope), now: request.now))
+    }
+}

@@ -1,0 +1,35 @@
+import OmsorgDomain
+import Vapor
+
+/// Every route of the service. The OpenAPI document (`Resources/openapi.json`) describes the same
+/// set; a test holds the two together.
+func registerRoutes(_ app: Application) {
+    app.get("health") { _ in try JSON.response(["status": "ok"]) }
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json", use: OpenAPIDocument.serve)
+    api.post("auth", "login", use: AuthController.login)
+
+    let signedIn = api.grouped(BearerTokenAuthenticator(), RoleGuard(allows: { _ in true }, purpose: "this service"))
+    signedIn.post("auth", "logout", use: AuthController.logout)
+    signedIn.get("auth", "me", use: AuthController.me)
+
+    let casework = api.grouped(BearerTokenAuthenticator(), RoleGuard(allows: \.worksCases, purpose: "case content"))
+    ReportsController.register(casework)
+    CasesController.register(casework)
+    casework.get("worktray", use: WorktrayController.show)
+}
+
+enum OpenAPIDocument {
+    static let data: Data = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+            fatalError("openapi.json is missing from the OmsorgWeb bundle")
+        }
+        return data
+    }()
+
+    static func serve(_ request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

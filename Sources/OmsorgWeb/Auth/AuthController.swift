@@ -1,0 +1,58 @@
+import OmsorgDomain
+import Vapor
+
+enum AuthController {
+    struct LoginRequest: Codable {
+        let username: String
+        let password: String
+    }
+
+    struct LoginResponse: Encodable {
+        let token: String
+        let expiresAt: Date
+        let user: UserDTO
+    }
+
+    struct UserDTO: Encodable {
+        let id: StaffUser.ID
+        let username: String
+        let displayName: String
+        let role: Role
+        let team: String?
+        let municipalityId: Municipality.ID
+
+        init(_ user: StaffUser) {
+            id = user.id
+            username = user.username
+            displayName = user.displayName
+            role = user.role
+            team = user.team
+            municipalityId = user.municipalityID
+        }
+    }
+
+    static func login(_ request: Request) async throws -> Response {
+        let body = try request.decode(LoginRequest.self)
+        let found = try await request.staff.credentials(username: body.username)
+        // Verify against a dummy hash when the user is unknown, so timing does not reveal usernames.
+        let hash = found?.passwordHash ?? dummyHash
+        guard try await request.password.async.verify(body.password, created: hash), let user = found?.user else {
+            throw Problem.unauthorized("Unknown username or wrong password.")
+        }
+        let token = Token.generate()
+        let expiresAt = request.now.addingTimeInterval(request.application.omsorg.tokenLifetime)
+        try await request.staff.storeToken(hash: Token.hash(token), for: user.id, expiresAt: expiresAt)
+        return try JSON.response(LoginResponse(token: token, expiresAt: expiresAt, user: UserDTO(user)))
+    }
+
+    static func logout(_ request: Request) async throws -> Response {
+        try await request.staff.deleteToken(hash: try request.signedIn.tokenHash)
+        return Response(status: .noContent)
+    }
+
+    static func me(_ request: Request) async throws -> Response {
+        try JSON.response(UserDTO(try request.signedIn.user))
+    }
+
+    private static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuYdGlW1VYHNB5d0IU6AYdgFJ1y0c3QQe"
+}

@@ -1,0 +1,23 @@
+import Fluent
+import OmsorgStore
+import Vapor
+
+/// The composition root: the service, the command line and the tests all build the application here.
+public func configure(_ app: Application, with configuration: OmsorgConfiguration) async throws {
+    app.omsorg = configuration
+    app.databases.use(try configuration.database.configuration(), as: configuration.database.databaseID)
+    app.migrations.addOmsorg()
+    app.passwords.use(.bcrypt(cost: configuration.passwordCost))
+    app.routes.defaultMaxBodySize = ByteCount(value: configuration.maxBodyBytes)
+    app.middleware = Middlewares()
+    app.middleware.use(ProblemMiddleware())
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    registerRoutes(app)
+    if configuration.database.isEmbedded {
+        // The embedded database has no operator to run `migrate`; it is brought up to date on start.
+        try await app.autoMigrate()
+    }
+    if configuration.seedDemo {
+        try await DemoSeeder(app: app).seedIfEmpty()
+    }
+}

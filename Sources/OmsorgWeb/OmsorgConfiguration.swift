@@ -1,0 +1,43 @@
+import Foundation
+import OmsorgDomain
+import OmsorgStore
+
+/// Everything the service is configured with, read once at start-up from the command line and the
+/// environment. Nothing else reads either.
+public struct OmsorgConfiguration: Sendable {
+    public var database: DatabaseLocation
+    /// Seed the demo municipalities when the database is empty (`serve --demo`).
+    public var seedDemo = false
+    public var tokenLifetime: TimeInterval = 8 * 3600
+    /// bcrypt's work factor: slow on purpose in service, lowered only by tests.
+    public var passwordCost = 12
+    public var maxBodyBytes = 64 * 1024
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(database: DatabaseLocation) {
+        self.database = database
+    }
+
+    /// Reads the Omsorg options (`--database URL|PATH`, `--demo`) and `DATABASE_URL`, and returns the
+    /// remaining arguments for Vapor's own commands (`serve --hostname --port`, `migrate`, …).
+    public static func parse(arguments: [String], environment: [String: String]) throws -> (OmsorgConfiguration, [String]) {
+        var remaining: [String] = []
+        var databaseArgument = environment["DATABASE_URL"]
+        var seedDemo = false
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--database":
+                guard let value = iterator.next() else { throw ValidationError("--database needs a SQLite file path or a postgres:// URL.") }
+                databaseArgument = value
+            case "--demo":
+                seedDemo = true
+            default:
+                remaining.append(argument)
+            }
+        }
+        var configuration = OmsorgConfiguration(database: try DatabaseLocation(argument: databaseArgument ?? "omsorg.sqlite"))
+        configuration.seedDemo = seedDemo
+        return (configuration, remaining)
+    }
+}

@@ -1,0 +1,69 @@
+import Vapor
+
+/// The API's one JSON dialect: ISO 8601 times, refused unknown fields, a bounded body.
+enum JSON {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = parseInstant(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                    debugDescription: "A time is written in ISO 8601 with a zone, e.g. 2024-03-28T09:30:00+01:00; got '\(text)'."))
+            }
+            return date
+        }
+        return decoder
+    }()
+
+    static func parseInstant(_ text: String) -> Date? {
+        (try? Date(text, strategy: .iso8601)) ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+    }
+
+    static func response(_ value: some Encodable, status: HTTPResponseStatus = .ok) throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+
+    /// Decodes a request body, refusing what a lenient decoder would silently drop: unknown fields
+    /// (often a misspelt optional field) and bodies over the size limit.
+    static func decode<T: Codable>(_ type: T.Type, from request: Request, maxBytes: Int) throws -> T {
+        guard let buffer = request.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("A JSON body is required.") }
+        guard buffer.readableBytes <= maxBytes else {
+            throw Problem(.payloadTooLarge, "The request body is larger than \(maxBytes / 1024) KB.")
+        }
+        guard request.headers.contentType == .json else { throw Problem(.unsupportedMediaType, "Send the body as application/json.") }
+        let data = Data(buffer.readableBytesView)
+        guard let sent = try? JSONSerialization.jsonObject(with: data) else { throw Problem.badRequest("The request body is not valid JSON.") }
+        let value = try decoder.decode(T.self, from: data)
+        let understood = try JSONSerialization.jsonObject(with: encoder.encode(value))
+        if let unknown = unknownField(in: sent, understood: understood, path: "") {
+            throw Problem.unprocessable("Unknown field '\(unknown)'.", field: unknown)
+        }
+        return value
+    }
+
+    /// The first field of `sent` that has no counterpart in `understood`, the decoded value encoded again.
+    private static func unknownField(in sent: Any, understood: Any, path: String) -> String? {
+        if let sent = sent as? [String: Any] {
+            let understood = understood as? [String: Any] ?? [:]
+            for (key, value) in sent.sorted(by: { $0.key < $1.key }) where !(value is NSNull) {
+                let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+                guard let counterpart = understood[key] else { return fieldPath }
+                if let nested = unknownField(in: value, understood: counterpart, path: fieldPath) { return nested }
+            }
+        } else if let sent = sent as? [Any], let understood = understood as? [Any] {
+            for (index, pair) in zip(sent, understood).enumerated() {
+                if let nested = unknownField(in: pair.0, understood: pair.1, path: "\(path)[\(index)]") { return nested }
+            }
+        }
+        return nil
+    }
+}

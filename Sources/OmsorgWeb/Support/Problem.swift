@@ -1,0 +1,90 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+/// An error answer as problem details (RFC 9457): a status, a human message and, where one field of
+/// the request is at fault, its name.
+struct Problem: Error, Encodable, Sendable {
+    let type: String
+    let title: String
+    let status: Int
+    let detail: String
+    let field: String?
+
+    init(_ status: HTTPResponseStatus, _ detail: String, field: String? = nil) {
+        self.type = "about:blank"
+        self.title = status.reasonPhrase
+        self.status = Int(status.code)
+        self.detail = detail
+        self.field = field
+    }
+
+    static func badRequest(_ detail: String, field: String? = nil) -> Problem { Problem(.badRequest, detail, field: field) }
+    static func unprocessable(_ detail: String, field: String? = nil) -> Problem { Problem(.unprocessableEntity, detail, field: field) }
+    static func forbidden(_ detail: String) -> Problem { Problem(.forbidden, detail) }
+    static func unauthorized(_ detail: String) -> Problem { Problem(.unauthorized, detail) }
+
+    /// Translates whatever went wrong into the answer the caller sees. Unknown errors are logged and
+    /// answered without internals.
+    init(from error: any Error, logger: Logger) {
+        switch error {
+        case let problem as Problem:
+            self = problem
+        case let error as CaseFlowError:
+            self = error.kind == .conflict ? Problem(.conflict, error.message) : .unprocessable(error.message, field: error.field)
+        case let error as ValidationError:
+            self = .unprocessable(error.message)
+        case let error as StoreError:
+            self = Self.from(error)
+        case let error as DecodingError:
+            self = Self.from(error)
+        case let error as any AbortError:
+            self = Problem(error.status, error.reason)
+        default:
+            logger.error("Unexpected error: \(String(reflecting: error))")
+            self = Problem(.internalServerError, "Something went wrong on our side; nothing was saved. Please try again.")
+        }
+    }
+
+    private static func from(_ error: StoreError) -> Problem {
+        switch error {
+        case .notFound(let message): Problem(.notFound, message)
+        case .concurrentChange: Problem(.conflict, "The case was changed by someone else at the same moment; load it again and repeat.")
+        case .duplicate(let message): Problem(.conflict, message)
+        }
+    }
+
+    private static func from(_ error: DecodingError) -> Problem {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .unprocessable("The field '\(path(context.codingPath + [key]))' is required.", field: path(context.codingPath + [key]))
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return .unprocessable("The field '\(path(context.codingPath))' has the wrong type: \(context.debugDescription)", field: path(context.codingPath))
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            return .unprocessable("The field '\(path(context.codingPath))' is invalid: \(context.debugDescription)", field: path(context.codingPath))
+        default:
+            return .badRequest("The request body is not valid JSON.")
+        }
+    }
+
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.reduce("") { path, key in
+            if let index = key.intValue { return "\(path)[\(index)]" }
+            return path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)"
+        }
+    }
+}
+
+/// Answers every error as problem details, in place of Vapor's default error middleware.
+struct ProblemMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let problem = Problem(from: error, logger: request.logger)
+            let response = try JSON.response(problem, status: HTTPResponseStatus(statusCode: problem.status))
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+            return response
+        }
+    }
+}

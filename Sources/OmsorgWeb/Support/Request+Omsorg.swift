@@ -1,0 +1,38 @@
+import Fluent
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+extension Application {
+    private struct ConfigurationKey: StorageKey {
+        typealias Value = OmsorgConfiguration
+    }
+
+    /// The configuration this application was built with.
+    public var omsorg: OmsorgConfiguration {
+        get {
+            guard let configuration = storage[ConfigurationKey.self] else { fatalError("configure(_:with:) has not run") }
+            return configuration
+        }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var now: Date { application.omsorg.now() }
+
+    var cases: CaseRepository { CaseRepository(db) }
+
+    var staff: StaffRepository { StaffRepository(db) }
+
+    func decode<T: Codable>(_ type: T.Type) throws -> T {
+        try JSON.decode(type, from: self, maxBytes: application.omsorg.maxBodyBytes)
+    }
+
+    func parameter<Owner>(_ name: String, as type: Identifier<Owner>.Type) throws -> Identifier<Owner> {
+        guard let text = parameters.get(name), let id = Identifier<Owner>(string: text) else {
+            throw Problem.badRequest("'\(parameters.get(name) ?? "")' is not a valid identifier.", field: name)
+        }
+        return id
+    }
+}
