@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "OmsorgWeb",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
     ],

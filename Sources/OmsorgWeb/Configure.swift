@@ -12,6 +12,7 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.middleware = Middlewares()
     app.middleware.use(ProblemMiddleware())
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
     registerRoutes(app)
     if configuration.database.isEmbedded {
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.

@@ -157,6 +157,10 @@ extension CaseFile {
         if let end = measure.endDate, end < measure.startDate {
             throw .invalid("endDate", "A measure cannot end before it starts.")
         }
+        let grantedAt = decision?.decidedAt ?? investigation?.decidedAt
+        if let grantedAt, measure.startDate < LocalDate(grantedAt) {
+            throw .invalid("startDate", "A measure cannot start before it was granted (\(LocalDate(grantedAt))).")
+        }
         if measure.legalBasis.needsConsent && !consents.contains(where: { $0.scope == .measures }) {
             throw .conflict("A measure under \(measure.legalBasis.rawValue) needs the custody holders' consent; record it first.")
         }

@@ -1,0 +1,74 @@
+import Foundation
+import Synchronization
+import Testing
+import Vapor
+
+@Suite("Access")
+struct AccessTests {
+    @Test(arguments: TestDatabase.available)
+    func anotherMunicipalitysOrTeamsCaseAnswersNotFound(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let sydby = try await test.client("sydby.caseworker")
+            let caseID = try await sydby.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())["caseId"] as! String
+            for username in ["nordby.caseworker", "sydby.other-team"] {
+                let outsider = try await test.client(username)
+                let read = try await outsider.send(.GET, "/api/v1/cases/\(caseID)")
+                #expect(read.status == .notFound, "\(username)")
+                #expect(!read.body.string.contains("Testbarn"))
+                let write = try await outsider.send(.POST, "/api/v1/cases/\(caseID)/child-conversations", json: ["heldAt": at(hours: -1), "summary": "x"])
+                #expect(write.status == .notFound, "\(username)")
+                #expect((try await outsider.expect(.ok, .GET, "/api/v1/cases")["items"] as! [Any]).isEmpty)
+            }
+            // Nordby registering the same child opens Nordby's own case.
+            let nordby = try await test.client("nordby.caseworker")
+            let own = try await nordby.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())
+            #expect(own["caseId"] as? String != caseID)
+            #expect(own["joinedExistingCase"] as? Bool == false)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func managersSeeNoCaseContent(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let manager = try await test.client("sydby.manager")
+            for path in ["/api/v1/cases", "/api/v1/worktray"] {
+                let response = try await manager.send(.GET, path)
+                #expect(response.status == .forbidden)
+            }
+            try await manager.expect(.forbidden, .POST, "/api/v1/reports-of-concern", json: report())
+            try await manager.expect(.ok, .GET, "/api/v1/auth/me")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func signInIsRequiredAndTokensExpireAndRevoke(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await TestApp.run(on: database, now: { clock.now }) { test in
+            let wrong = try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.caseworker", "password": "wrong"])
+            #expect(wrong.status == .unauthorized)
+            let unknown = try await test.send(.POST, "/api/v1/auth/login", json: ["username": "nobody", "password": "wrong"])
+            #expect(unknown.status == .unauthorized)
+            #expect(unknown.json["detail"] as? String == wrong.json["detail"] as? String)
+            #expect(try await test.send(.GET, "/api/v1/worktray").status == .unauthorized)
+            #expect(try await test.send(.GET, "/api/v1/worktray", token: "forged").status == .unauthorized)
+
+            let worker = try await test.client("sydby.caseworker")
+            try await worker.expect(.ok, .GET, "/api/v1/worktray")
+            clock.advance(by: 9 * 3600)
+            try await worker.expect(.unauthorized, .GET, "/api/v1/worktray")
+
+            let again = try await test.client("sydby.caseworker")
+            #expect(try await again.send(.POST, "/api/v1/auth/logout").status == .noContent)
+            try await again.expect(.unauthorized, .GET, "/api/v1/worktray")
+        }
+    }
+}
+
+/// A clock the test moves by hand.
+final class TestClock: Sendable {
+    private let current = Mutex(testNow)
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import OmsorgStore
+@testable import OmsorgWeb
+import Testing
+import Vapor
+
+@Suite("Service")
+struct ServiceTests {
+    /// Every route under /api/v1 is in the OpenAPI document, and the document has no route the
+    /// service lacks.
+    @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
+        try await TestApp.run(on: .sqlite) { test in
+            let response = try await test.send(.GET, "/api/v1/openapi.json")
+            #expect(response.status == .ok)
+            let paths = try #require(response.json["paths"] as? [String: [String: Any]])
+            let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+            let registered = Set(test.app.routes.all.map { route in
+                let path = route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name == "caseID" ? "caseId" : name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                return "\(route.method.rawValue) /\(path)"
+            })
+            #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
+            #expect(documented.subtracting(registered).isEmpty, "documented but missing: \(documented.subtracting(registered).sorted())")
+        }
+    }
+
+    @Test func healthAnswersWithoutSignIn() async throws {
+        try await TestApp.run(on: .sqlite) { test in
+            let response = try await test.send(.GET, "/health")
+            #expect(response.status == .ok)
+            #expect(response.json["status"] as? String == "ok")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func migrationsRevertAndRunAgain(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            try await test.app.autoRevert()
+            try await test.app.autoMigrate()
+            #expect(try await StaffRepository(test.app.db).hasMunicipalities() == false)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theDemoHasEveryStageAndOverdueWork(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            try await test.app.autoRevert()
+            try await test.app.autoMigrate()
+            var seeder = DemoSeeder(app: test.app)
+            seeder.casesPerMunicipality = 14
+            #expect(try await seeder.seedIfEmpty())
+            #expect(try await seeder.seedIfEmpty() == false)
+            let worker = try await test.client("sydby.caseworker", password: DemoSeeder.password)
+            let stages = Set((try await worker.expect(.ok, .GET, "/api/v1/cases")["items"] as! [[String: Any]]).map { $0["stage"] as! String })
+            #expect(stages == ["intake", "investigation", "decision", "measures", "ready-to-close", "closed"])
+            let tray = try await worker.expect(.ok, .GET, "/api/v1/worktray")
+            #expect((tray["overdue"] as! Int) > 0)
+        }
+    }
+
+    @Test func theCommandLineReadsTheDatabaseOption() throws {
+        let (postgres, rest) = try OmsorgConfiguration.parse(arguments: ["omsorg", "serve", "--database", "postgres://u:p@db:5432/omsorg", "--port", "9000"], environment: [:])
+        #expect(postgres.database == .postgres(url: "postgres://u:p@db:5432/omsorg"))
+        #expect(rest == ["omsorg", "serve", "--port", "9000"])
+        #expect(!postgres.database.description.contains(":p@"))
+        let (fallback, _) = try OmsorgConfiguration.parse(arguments: ["omsorg", "serve", "--demo"], environment: [:])
+        #expect(fallback.database == .sqliteFile(path: "omsorg.sqlite"))
+        #expect(fallback.seedDemo)
+        let (fromEnvironment, _) = try OmsorgConfiguration.parse(arguments: ["omsorg"], environment: ["DATABASE_URL": "postgres://h/db"])
+        #expect(fromEnvironment.database == .postgres(url: "postgres://h/db"))
+        #expect(throws: (any Error).self) { try OmsorgConfiguration.parse(arguments: ["omsorg", "serve", "--database"], environment: [:]) }
+    }
+
+    @Test func postgresIsConfiguredWhereItIsRequired() {
+        #expect(!TestDatabase.postgresRequired || TestDatabase.postgresURL != nil,
+                "scripts/test.sh sets OMSORG_TEST_POSTGRES_URL; without it the store suite ran on SQLite only")
+    }
+}

@@ -1,0 +1,52 @@
+import FluentPostgresDriver
+import Foundation
+import OmsorgStore
+import OmsorgWeb
+import Vapor
+
+/// The databases every store and API test runs against: SQLite always, PostgreSQL when
+/// `OMSORG_TEST_POSTGRES_URL` names a server (scripts/test.sh starts one and sets it).
+enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
+    case sqlite
+    case postgres
+
+    /// The one place the tests read the environment.
+    static let postgresURL = ProcessInfo.processInfo.environment["OMSORG_TEST_POSTGRES_URL"]
+    static let postgresRequired = ProcessInfo.processInfo.environment["OMSORG_TEST_REQUIRE_POSTGRES"] == "1"
+
+    static var available: [TestDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    var description: String { rawValue }
+
+    /// A fresh, empty database for one test, and how to remove it afterwards.
+    func provision() async throws -> (DatabaseLocation, cleanUp: @Sendable () async throws -> Void) {
+        switch self {
+        case .sqlite:
+            return (.sqliteMemory, {})
+        case .postgres:
+            let base = try require(Self.postgresURL)
+            let name = "omsorg_test_\(UUID().uuidString.prefix(8).lowercased())"
+            try await Self.admin(base, "CREATE DATABASE \(name)")
+            var url = URLComponents(string: base)!
+            url.path = "/\(name)"
+            return (.postgres(url: url.string!), { try await Self.admin(base, "DROP DATABASE \(name) WITH (FORCE)") })
+        }
+    }
+
+    private static func admin(_ url: String, _ statement: String) async throws {
+        let app = try await Application.make(.testing)
+        do {
+            app.databases.use(try .postgres(url: url), as: .psql)
+            try await (app.db as! any SQLDatabase).raw(SQLQueryString(statement)).run()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+private func require<T>(_ value: T?) throws -> T {
+    guard let value else { throw Abort(.internalServerError, reason: "OMSORG_TEST_POSTGRES_URL is not set") }
+    return value
+}

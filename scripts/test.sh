@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# All the tests: the domain, store and API suites on SQLite and on a local PostgreSQL server, and a
+# smoke run of the command line as the README uses it. The same command runs in CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+postgres_url=$(scripts/postgres.sh | tail -n 1)
+export OMSORG_TEST_POSTGRES_URL="$postgres_url"
+export OMSORG_TEST_REQUIRE_POSTGRES=1
+
+swift build --build-tests
+scripts/smoke.sh "$postgres_url"
+swift test --skip-build
