@@ -37,4 +37,11 @@ overdue=$(curl -sf "http://127.0.0.1:$port/api/v1/worktray" -H "authorization: B
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["overdue"])') || fail "worktray"
 [ "$overdue" -gt 0 ] || fail "the demo worktray shows no overdue deadline"
 [ -f "$workdir/omsorg.sqlite" ] || fail "no omsorg.sqlite in the working directory"
+# Over the wire, too, an oversize body and a missing token are answered as problem details.
+big=$(head -c 100000 /dev/zero | tr '\0' 'x')
+status=$(curl -s -o "$workdir/big.json" -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/v1/reports-of-concern" \
+  -H "authorization: Bearer $token" -H 'content-type: application/json' --data "{\"description\":\"$big\"}")
+[ "$status" = 413 ] && grep -q '"status":413' "$workdir/big.json" || fail "oversize body answered $status"
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/worktray")
+[ "$status" = 401 ] || fail "worktray without a token answered $status"
 echo "smoke: serve --demo on SQLite ok ($overdue overdue deadlines in the demo worktray)"

@@ -19,6 +19,15 @@ struct AccessTests {
                 #expect(write.status == .notFound, "\(username)")
                 #expect((try await outsider.expect(.ok, .GET, "/api/v1/cases")["items"] as! [Any]).isEmpty)
             }
+            // A report from another team reaches the child's open case without showing it.
+            let otherTeam = try await test.client("sydby.other-team")
+            let joined = try await otherTeam.send(.POST, "/api/v1/reports-of-concern", json: report())
+            #expect(joined.status == .created)
+            #expect(joined.json["caseId"] as? String == caseID)
+            #expect(joined.json["joinedExistingCase"] as? Bool == true)
+            #expect(joined.json["case"] == nil)
+            #expect(!joined.body.string.contains("Testbarn"))
+            #expect((try await sydby.expect(.ok, .GET, "/api/v1/cases/\(caseID)")["reports"] as! [Any]).count == 2)
             // Nordby registering the same child opens Nordby's own case.
             let nordby = try await test.client("nordby.caseworker")
             let own = try await nordby.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OmsorgDomain
 
@@ -37,6 +38,27 @@ struct DanishCalendarTests {
         #expect(day("2023-10-31").addingMonths(4) == day("2024-02-29"))
         #expect(day("2024-09-30").addingMonths(4) == day("2025-01-30"))
         #expect(day("2024-11-15").addingMonths(3) == day("2025-02-15"))
+    }
+
+    @Test func dayNumbersRoundTripAndAgreeWithFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        for days in stride(from: -40_000, through: 80_000, by: 97) {
+            let date = LocalDate(daysSinceEpoch: days)
+            #expect(date.daysSinceEpoch == days)
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86400))
+            #expect((date.year, date.month, date.day) == (parts.year!, parts.month!, parts.day!))
+        }
+    }
+
+    @Test func instantsFallOnTheirDanishDate() {
+        // 23:30 UTC is already the next day in Denmark, winter (UTC+1) and summer (UTC+2) alike.
+        #expect(LocalDate(Date(timeIntervalSince1970: 1_704_151_800)) == day("2024-01-02")) // 2024-01-01T23:30Z
+        #expect(LocalDate(Date(timeIntervalSince1970: 1_719_790_200)) == day("2024-07-01")) // 2024-06-30T23:30Z
+        #expect(LocalDate(dk("2024-03-31 01:59")) == day("2024-03-31"))
+        #expect(day("2024-01-15").endOfDay == dk("2024-01-15 23:59").addingTimeInterval(59))
+        #expect(day("2024-07-15").endOfDay == dk("2024-07-15 23:59").addingTimeInterval(59))
+        #expect(day("2024-10-27").startOfDay == dk("2024-10-27 00:00")) // the night the clocks go back
     }
 
     @Test func weekdays() {

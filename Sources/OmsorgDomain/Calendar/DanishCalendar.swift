@@ -9,8 +9,11 @@ public enum DanishCalendar {
     }
 
     public static func isHoliday(_ date: LocalDate) -> Bool {
-        holidays(in: date.year).contains(date)
+        (cachedHolidays[date.year] ?? holidays(in: date.year)).contains(date)
     }
+
+    /// The holidays of the years casework touches, computed once.
+    private static let cachedHolidays: [Int: Set<LocalDate>] = Dictionary(uniqueKeysWithValues: (1990...2100).map { ($0, holidays(in: $0)) })
 
     /// The date `count` working days after `date`, not counting `date` itself.
     public static func addingWorkingDays(_ count: Int, to date: LocalDate) -> LocalDate {

@@ -26,8 +26,32 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The Danish calendar date on which `instant` falls.
     public init(_ instant: Date) {
-        let parts = DanishTime.calendar.dateComponents([.year, .month, .day], from: instant)
-        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let local = Int(instant.timeIntervalSince1970.rounded(.down)) + DanishTime.zone.secondsFromGMT(for: instant)
+        self.init(daysSinceEpoch: local.floorDivided(by: 86400))
+    }
+
+    /// The date `days` after 1970-01-01 (Hinnant's civil-from-days): plain integer arithmetic,
+    /// because Foundation's calendar is slow on the deadline engine's hot path.
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = z.floorDivided(by: 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)!
+    }
+
+    /// Days since 1970-01-01 (Hinnant's days-from-civil).
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = y.floorDivided(by: 400)
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -52,28 +76,18 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     public func addingDays(_ days: Int) -> LocalDate {
-        LocalDate(DanishTime.calendar.date(byAdding: .day, value: days, to: noon)!)
+        LocalDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
-    /// 1 = Monday … 7 = Sunday.
+    /// 1 = Monday … 7 = Sunday. 1 January 1970 was a Thursday.
     public var isoWeekday: Int {
-        let weekday = DanishTime.calendar.component(.weekday, from: noon) // 1 = Sunday
-        return (weekday + 5) % 7 + 1
+        (daysSinceEpoch + 3).floorModulo(7) + 1
     }
 
     /// The last second of this day in Danish time: a deadline that falls on a date may be met all day.
-    public var endOfDay: Date {
-        DanishTime.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 23, minute: 59, second: 59))!
-    }
+    public var endOfDay: Date { DanishTime.instant(localSeconds: daysSinceEpoch * 86400 + 86399) }
 
-    public var startOfDay: Date {
-        DanishTime.calendar.date(from: DateComponents(year: year, month: month, day: day))!
-    }
-
-    /// Noon is never skipped or repeated by a daylight-saving change, so day arithmetic is safe from it.
-    private var noon: Date {
-        DanishTime.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
-    }
+    public var startOfDay: Date { DanishTime.instant(localSeconds: daysSinceEpoch * 86400) }
 
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
@@ -96,9 +110,21 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 public enum DanishTime {
     public static let zone = TimeZone(identifier: "Europe/Copenhagen")!
 
-    public static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
-    }()
+    /// The instant at which Danish wall-clock time reads `localSeconds` after 1970-01-01 00:00.
+    /// Daylight-saving changes happen at night, so the offset an hour either side is the same.
+    static func instant(localSeconds: Int) -> Date {
+        let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT()))
+        return Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT(for: guess)))
+    }
+}
+
+extension Int {
+    func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+
+    func floorModulo(_ divisor: Int) -> Int {
+        self - floorDivided(by: divisor) * divisor
+    }
 }

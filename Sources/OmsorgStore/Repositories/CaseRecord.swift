@@ -28,3 +28,11 @@ public struct WorktrayEntry: Sendable, Equatable {
     public let childName: String
     public let deadline: Deadline
 }
+
+/// Where a report of concern went.
+public struct ReceivedReport: Sendable, Equatable {
+    public let caseID: CaseFile.ID
+    public let joinedExistingCase: Bool
+    /// The case, when the caller may see it.
+    public let record: CaseRecord?
+}

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQLiteDriver
 import Foundation
 import OmsorgDomain
 
@@ -10,10 +11,11 @@ public struct CaseRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     /// Records a report of concern on the child's open case, opening a case (and registering the child)
-    /// when there is none. Returns the case and whether the report joined an existing one.
+    /// when there is none. The report always reaches the child's case, but the case itself is returned
+    /// only when it lies within the caller's scope: another team's case stays out of sight.
     public func receiveReport(_ report: ReportOfConcern, about child: Child, scope: AccessScope, by user: StaffUser.ID,
-                              now: Date) async throws -> (record: CaseRecord, joined: Bool) {
-        try await db.transaction { tx in
+                              now: Date) async throws -> ReceivedReport {
+        try await Self.contentionAsConflict { try await db.transaction { tx in
             let childRow = try await Self.findOrCreate(child, scope: scope, on: tx)
             let open = try await CaseRow.query(on: tx)
                 .filter(\.$childID == childRow.id!)
@@ -23,19 +25,20 @@ public struct CaseRepository: Sendable {
             let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: user, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
             let file = try await Self.append(.report(report), to: caseRow, by: user, now: now, on: tx)
-            let family = try await Self.family(of: childRow.id!, on: tx)
-            return (CaseRecord(caseRow, file: file, child: Child(childRow), family: family), open != nil)
-        }
+            let visible = scope.team == nil || scope.team == caseRow.team
+            let record = visible ? try await Self.record(caseRow, file: file, on: tx) : nil
+            return ReceivedReport(caseID: file.id, joinedExistingCase: open != nil, record: record)
+        } }
     }
 
     /// Records a later step on a case, after the domain's rules have accepted it.
     public func record(_ step: CaseStep, on id: CaseFile.ID, scope: AccessScope, by user: StaffUser.ID,
                        now: Date) async throws -> CaseRecord {
-        try await db.transaction { tx in
+        try await Self.contentionAsConflict { try await db.transaction { tx in
             let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
             let file = try await Self.append(step, to: caseRow, by: user, now: now, on: tx)
             return try await Self.record(caseRow, file: file, on: tx)
-        }
+        } }
     }
 
     /// Adds a parent or other family member to the child of a case.
@@ -58,9 +61,14 @@ public struct CaseRepository: Sendable {
     }
 
     public func find(_ id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
-        let caseRow = try await Self.scopedCase(id, scope: scope, on: db)
+        guard let caseRow = try await Self.scoped(scope, on: db)
+            .join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
+            .filter(\.$id == id.rawValue)
+            .first()
+        else { throw StoreError.notFound("No case \(id) in your municipality and team.") }
         let file = CaseFile(id: id, replaying: try await Self.steps(of: caseRow, on: db))
-        return try await Self.record(caseRow, file: file, on: db)
+        let family = try await Self.family(of: caseRow.childID, on: db)
+        return CaseRecord(caseRow, file: file, child: Child(try caseRow.joined(ChildRow.self)), family: family)
     }
 
     public func list(scope: AccessScope, stage: CaseFile.Stage?, limit: Int) async throws -> [CaseSummary] {
@@ -94,6 +102,18 @@ public struct CaseRepository: Sendable {
         try await row.save(on: db)
     }
 
+    /// Two writers on one case collide on the unique step sequence (PostgreSQL) or on SQLite's write
+    /// lock; either way the transaction is rolled back whole and the caller is asked to repeat.
+    static func contentionAsConflict<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw StoreError.concurrentChange
+        } catch let error as SQLiteError where [.busy, .locked].contains(error.reason) {
+            throw StoreError.concurrentChange
+        }
+    }
+
     // MARK: - Inside a transaction
 
     static func record(_ caseRow: CaseRow, file: CaseFile, on db: any Database) async throws -> CaseRecord {
@@ -116,11 +136,7 @@ public struct CaseRepository: Sendable {
         stepRow.payload = String(decoding: try JSONEncoder().encode(step), as: UTF8.self)
         stepRow.recordedBy = user.rawValue
         stepRow.recordedAt = now
-        do {
-            try await stepRow.create(on: db)
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw StoreError.concurrentChange
-        }
+        try await stepRow.create(on: db)
         caseRow.stepCount += 1
         caseRow.stage = file.stage.rawValue
         caseRow.closedAt = file.closure?.closedAt

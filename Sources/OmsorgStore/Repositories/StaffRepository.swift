@@ -59,12 +59,14 @@ public struct StaffRepository: Sendable {
 
     /// The user a token belongs to, while it has not expired.
     public func user(tokenHash: String, now: Date) async throws -> StaffUser? {
+        // One query: this runs on every authenticated request.
         guard let token = try await TokenRow.query(on: db)
+            .join(UserRow.self, on: \TokenRow.$userID == \UserRow.$id)
             .filter(\.$tokenHash == tokenHash)
             .filter(\.$expiresAt > now)
             .first()
         else { return nil }
-        return try await UserRow.find(token.userID, on: db).map(StaffUser.init)
+        return StaffUser(try token.joined(UserRow.self))
     }
 
     public func deleteToken(hash: String) async throws {

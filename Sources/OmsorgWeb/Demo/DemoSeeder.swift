@@ -57,9 +57,9 @@ struct DemoSeeder {
             let target = DemoCase.Target.allCases[index % DemoCase.Target.allCases.count]
             var plan = DemoCase(target: target, now: now, random: &random)
             let child = DemoPeople.child(using: &random, now: now)
-            let (record, _) = try await CaseRepository(app.db).receiveReport(plan.report(), about: child, scope: scope, by: caseworker.id, now: now)
+            let received = try await CaseRepository(app.db).receiveReport(plan.report(), about: child, scope: scope, by: caseworker.id, now: now)
             for step in plan.laterSteps(random: &random) {
-                _ = try await CaseRepository(app.db).record(step, on: record.id, scope: scope, by: caseworker.id, now: now)
+                _ = try await CaseRepository(app.db).record(step, on: received.caseID, scope: scope, by: caseworker.id, now: now)
             }
         }
     }

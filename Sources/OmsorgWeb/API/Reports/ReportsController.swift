@@ -27,7 +27,8 @@ enum ReportsController {
         let reportId: ReportOfConcern.ID
         let caseId: CaseFile.ID
         let joinedExistingCase: Bool
-        let `case`: CaseDTO
+        /// Absent when the report joined another team's case, which the caller may not read.
+        let `case`: CaseDTO?
     }
 
     static func register(_ routes: any RoutesBuilder) {
@@ -38,9 +39,10 @@ enum ReportsController {
         let body = try request.decode(ReportBody.self)
         let report = ReportOfConcern(notifier: body.notifier, receivedAt: body.receivedAt, description: body.description)
         let signedIn = try request.signedIn
-        let (record, joined) = try await request.cases.receiveReport(report, about: try body.validChild(), scope: signedIn.scope,
-                                                                      by: signedIn.user.id, now: request.now)
-        let created = ReportCreated(reportId: report.id, caseId: record.id, joinedExistingCase: joined, case: CaseDTO(record, now: request.now))
+        let received = try await request.cases.receiveReport(report, about: try body.validChild(), scope: signedIn.scope,
+                                                             by: signedIn.user.id, now: request.now)
+        let created = ReportCreated(reportId: report.id, caseId: received.caseID, joinedExistingCase: received.joinedExistingCase,
+                                    case: received.record.map { CaseDTO($0, now: request.now) })
         return try JSON.response(created, status: .created)
     }
 }
