@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQLiteDriver
+import SQLKit
 import Foundation
 import OmsorgDomain
 
@@ -145,13 +146,17 @@ public struct CaseRepository: Sendable {
         return file
     }
 
+    /// Read with SQLKit rather than as Fluent models: replaying a case reads every step, and Fluent's
+    /// reflection-based row decoding was the largest single cost of `GET /cases/{id}` (bench/run.sh).
     static func steps(of caseRow: CaseRow, on db: any Database) async throws -> [CaseStep] {
         let decoder = JSONDecoder()
-        return try await CaseStepRow.query(on: db)
-            .filter(\.$caseID == caseRow.id!)
-            .sort(\.$sequence)
+        return try await (db as! any SQLDatabase).select()
+            .column("payload")
+            .from(CaseStepRow.schema)
+            .where("case_id", .equal, caseRow.id!)
+            .orderBy("sequence")
             .all()
-            .map { try decoder.decode(CaseStep.self, from: Data($0.payload.utf8)) }
+            .map { try decoder.decode(CaseStep.self, from: Data(try $0.decode(column: "payload", as: String.self).utf8)) }
     }
 
     static func replaceDeadlines(of caseID: UUID, with deadlines: [Deadline], on db: any Database) async throws {
