@@ -13,8 +13,9 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.middleware.use(ProblemMiddleware())
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
     registerRoutes(app)
-    if configuration.database.isEmbedded {
+    if configuration.migrateOnStart {
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.
         try await app.autoMigrate()
     }

@@ -8,6 +8,8 @@ public struct OmsorgConfiguration: Sendable {
     public var database: DatabaseLocation
     /// Seed the demo municipalities when the database is empty (`serve --demo`).
     public var seedDemo = false
+    /// Bring the embedded database up to date on start. Not for commands that use no database.
+    public var migrateOnStart = true
     public var tokenLifetime: TimeInterval = 8 * 3600
     /// bcrypt's work factor: slow on purpose in service, lowered only by tests.
     public var passwordCost = 12
@@ -16,7 +18,10 @@ public struct OmsorgConfiguration: Sendable {
 
     public init(database: DatabaseLocation) {
         self.database = database
+        migrateOnStart = database.isEmbedded
     }
+
+    static let databaseFreeCommands: Set<String> = ["generate"]
 
     /// Reads the Omsorg options (`--database URL|PATH`, `--demo`) and `DATABASE_URL`, and returns the
     /// remaining arguments for Vapor's own commands (`serve --hostname --port`, `migrate`, …).
@@ -38,6 +43,7 @@ public struct OmsorgConfiguration: Sendable {
         }
         var configuration = OmsorgConfiguration(database: try DatabaseLocation(argument: databaseArgument ?? "omsorg.sqlite"))
         configuration.seedDemo = seedDemo
+        configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.contains(remaining.dropFirst().first ?? "")
         return (configuration, remaining)
     }
 }

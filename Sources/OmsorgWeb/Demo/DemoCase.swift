@@ -1,4 +1,5 @@
 import Foundation
+import OmsorgDetection
 import OmsorgDomain
 
 /// The steps of one demo case, taken as far as its target stage, at plausible past times.

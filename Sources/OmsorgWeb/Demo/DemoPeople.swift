@@ -1,4 +1,5 @@
 import Foundation
+import OmsorgDetection
 import OmsorgDomain
 
 /// Synthetic names and person numbers. Every person number is a replacement number (day + 60),

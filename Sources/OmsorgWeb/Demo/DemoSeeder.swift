@@ -1,4 +1,5 @@
 import Fluent
+import OmsorgDetection
 import OmsorgDomain
 import OmsorgStore
 import Vapor
