@@ -22,6 +22,7 @@ let package = Package(
             name: "OmsorgStore",
             dependencies: [
                 "OmsorgDomain",
+                "OmsorgDetection",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

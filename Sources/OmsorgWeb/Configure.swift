@@ -4,6 +4,9 @@ import Vapor
 
 /// The composition root: the service, the command line and the tests all build the application here.
 public func configure(_ app: Application, with configuration: OmsorgConfiguration) async throws {
+    if app.environment == .production && configuration.pseudonymSecret == nil {
+        throw Abort(.internalServerError, reason: "OMSORG_PSEUDONYM_SECRET must be set in production: it keys every pseudonym.")
+    }
     app.omsorg = configuration
     app.databases.use(try configuration.database.configuration(), as: configuration.database.databaseID)
     app.migrations.addOmsorg()
@@ -14,6 +17,9 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(IngestCommand(), as: "ingest")
+    app.asyncCommands.use(IndicatorsCommand(), as: "indicators")
+    app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
     registerRoutes(app)
     if configuration.migrateOnStart {
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.

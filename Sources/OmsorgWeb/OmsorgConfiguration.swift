@@ -15,6 +15,11 @@ public struct OmsorgConfiguration: Sendable {
     public var passwordCost = 12
     public var maxBodyBytes = 64 * 1024
     public var now: @Sendable () -> Date = { Date() }
+    /// The secret the detection side's pseudonyms are keyed with (`OMSORG_PSEUDONYM_SECRET`).
+    /// Required in production; elsewhere a fixed development secret stands in.
+    public var pseudonymSecret: String?
+
+    public static let developmentPseudonymSecret = "omsorg-development-only-not-secret"
 
     public init(database: DatabaseLocation) {
         self.database = database
@@ -43,6 +48,7 @@ public struct OmsorgConfiguration: Sendable {
         }
         var configuration = OmsorgConfiguration(database: try DatabaseLocation(argument: databaseArgument ?? "omsorg.sqlite"))
         configuration.seedDemo = seedDemo
+        configuration.pseudonymSecret = environment["OMSORG_PSEUDONYM_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.contains(remaining.dropFirst().first ?? "")
         return (configuration, remaining)
     }

@@ -20,7 +20,7 @@ do {
     app.logger.notice("Omsorg on \(configuration.database)")
     try await app.execute()
 } catch {
-    app.logger.report(error: error)
+    FileHandle.standardError.write(Data("omsorg: \((error as? any AbortError)?.reason ?? "\(error)")\n".utf8))
     try? await app.asyncShutdown()
     exit(1)
 }

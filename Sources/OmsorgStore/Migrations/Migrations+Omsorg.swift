@@ -6,6 +6,7 @@ extension Migrations {
         add([
             CreateMunicipalities(), CreateUsers(), CreateUserTokens(),
             CreateChildren(), CreateCases(),
+            CreateDetectionTables(),
         ])
     }
 }

@@ -1,0 +1,47 @@
+import OmsorgDetection
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+/// `omsorg ingest --source dental --municipality 9901 FILE.csv`: checks an extract against its
+/// declared schema and loads it pseudonymised, all or nothing, once.
+struct IngestCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "source", help: "population, custody, health-visiting, dental, job-centre, daycare, social-services or substance-treatment")
+        var source: String?
+        @Option(name: "municipality", help: "The municipality's code")
+        var municipality: String?
+        @Argument(name: "file", help: "The CSV extract")
+        var file: String
+    }
+
+    var help: String { "Loads a source-system extract (CSV) into the detection store, pseudonymised." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let source = try SourceSystem.named(signature.source)
+        let municipality = try await app.municipality(code: signature.municipality)
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw Abort(.notFound, reason: "Cannot read \(signature.file).")
+        }
+        let repository = DetectionRepository(app.db)
+        if let earlier = try await repository.ingestedAt(sha256: LinkedExtract.contentHash(data), municipality: municipality.id) {
+            context.console.print("\(signature.file) was already loaded on \(earlier); nothing was added.")
+            return
+        }
+        let parsed: ParsedExtract
+        do throws(ExtractError) {
+            parsed = try ExtractParser(source: source, today: LocalDate(app.omsorg.now())).parse(data)
+        } catch {
+            throw Abort(.unprocessableEntity, reason: "\(signature.file): \(error)")
+        }
+        let linked = LinkedExtract(parsed, data: data, pseudonymiser: app.pseudonymiser(for: municipality))
+        let console = context.console
+        let total = parsed.rowCount
+        let step = max(1, total / 10)
+        try await repository.ingest(linked, municipality: municipality.id, now: app.omsorg.now()) { done in
+            if done % step < 2000 || done == total { console.print("ingest: \(done)/\(total) rows") }
+        }
+        console.print("Loaded \(total) rows of \(source.rawValue) for \(municipality.name) from \(signature.file).")
+    }
+}
