@@ -4,44 +4,55 @@ import OmsorgDomain
 /// Comma-separated values as the municipalities' systems export them (RFC 4180: quoted fields may
 /// hold commas, quotes doubled, CRLF or LF line ends). Works on bytes: extracts run to millions of rows.
 public enum CSV {
-    /// Calls `row` with each record's 1-based line number and fields.
-    public static func forEachRecord(in data: Data, _ row: (Int, [Substring]) throws -> Void) rethrows {
-        let text = String(decoding: data, as: UTF8.self)
-        var line = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            let record = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
-            if record.isEmpty { continue }
-            try row(line, fields(of: record))
+    /// Calls `row` with each non-empty record's 1-based line number and fields. Works on bytes:
+    /// a `String` would treat CR LF as one character, and extracts run to millions of rows.
+    public static func forEachRecord(in data: Data, _ row: (Int, [String]) throws -> Void) rethrows {
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var line = 0
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != newline { end += 1 }
+                line += 1
+                var last = end
+                if last > start && bytes[last - 1] == carriageReturn { last -= 1 }
+                if last > start { try row(line, fields(UnsafeBufferPointer(rebasing: bytes[start..<last]))) }
+                start = end + 1
+            }
         }
     }
 
-    static func fields(of record: Substring) -> [Substring] {
-        guard record.contains("\"") else { return record.split(separator: ",", omittingEmptySubsequences: false) }
-        var result: [Substring] = []
-        var current = ""
-        var quoted = false
-        var index = record.startIndex
-        while index < record.endIndex {
-            let character = record[index]
-            if quoted {
-                if character == "\"" {
-                    let next = record.index(after: index)
-                    if next < record.endIndex && record[next] == "\"" { current.append("\""); index = next } else { quoted = false }
-                } else {
-                    current.append(character)
-                }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                result.append(Substring(current))
-                current = ""
-            } else {
-                current.append(character)
-            }
-            index = record.index(after: index)
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+
+    static func fields(_ record: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard record.contains(quote) else {
+            return record.split(separator: comma, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         }
-        result.append(Substring(current))
+        var result: [String] = []
+        var current: [UInt8] = []
+        var quoted = false
+        var index = 0
+        while index < record.count {
+            let byte = record[index]
+            if quoted {
+                if byte == quote {
+                    if index + 1 < record.count && record[index + 1] == quote { current.append(quote); index += 1 } else { quoted = false }
+                } else {
+                    current.append(byte)
+                }
+            } else if byte == quote {
+                quoted = true
+            } else if byte == comma {
+                result.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+            index += 1
+        }
+        result.append(String(decoding: current, as: UTF8.self))
         return result
     }
 }

@@ -57,7 +57,7 @@ public struct ExtractParser {
         return ParsedExtract(source: source, rowCount: rowCount, columns: values)
     }
 
-    private func headerPositions(_ header: [Substring], schema: ExtractSchema) throws(ExtractError) -> [Int] {
+    private func headerPositions(_ header: [String], schema: ExtractSchema) throws(ExtractError) -> [Int] {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         for name in names {
             if let reason = RefusedColumns.reason(for: name) { throw .refusedColumn(name, reason: reason) }
@@ -85,7 +85,7 @@ private struct Builder {
     }
 
     /// Appends a field; returns what is wrong with it, if anything.
-    mutating func append(_ raw: Substring, today: LocalDate) -> String? {
+    mutating func append(_ raw: String, today: LocalDate) -> String? {
         let field = raw.trimmingCharacters(in: .whitespaces)
         switch kind {
         case .personNumber:

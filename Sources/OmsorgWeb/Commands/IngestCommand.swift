@@ -37,11 +37,9 @@ struct IngestCommand: AsyncCommand {
         }
         let linked = LinkedExtract(parsed, data: data, pseudonymiser: app.pseudonymiser(for: municipality))
         let console = context.console
-        let total = parsed.rowCount
-        let step = max(1, total / 10)
-        try await repository.ingest(linked, municipality: municipality.id, now: app.omsorg.now()) { done in
-            if done % step < 2000 || done == total { console.print("ingest: \(done)/\(total) rows") }
+        try await repository.ingest(linked, municipality: municipality.id, now: app.omsorg.now()) { table, done, total in
+            console.print("ingest: \(table) \(done)/\(total) rows")
         }
-        console.print("Loaded \(total) rows of \(source.rawValue) for \(municipality.name) from \(signature.file).")
+        console.print("Loaded \(parsed.rowCount) rows of \(source.rawValue) for \(municipality.name) from \(signature.file).")
     }
 }
