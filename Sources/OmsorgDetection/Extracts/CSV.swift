@@ -4,57 +4,76 @@ import OmsorgDomain
 /// Comma-separated values as the municipalities' systems export them (RFC 4180: quoted fields may
 /// hold commas, quotes doubled, CRLF or LF line ends). Works on bytes: extracts run to millions of rows.
 public enum CSV {
-    /// Calls `row` with each non-empty record's 1-based line number and fields. Works on bytes:
-    /// a `String` would treat CR LF as one character, and extracts run to millions of rows.
-    public static func forEachRecord(in data: Data, _ row: (Int, [String]) throws -> Void) rethrows {
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var line = 0
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != newline { end += 1 }
-                line += 1
-                var last = end
-                if last > start && bytes[last - 1] == carriageReturn { last -= 1 }
-                if last > start { try row(line, fields(UnsafeBufferPointer(rebasing: bytes[start..<last]))) }
-                start = end + 1
+    public typealias Field = ArraySlice<UInt8>
+
+    /// Calls `row` with each non-empty record's 1-based line number and its fields as byte slices.
+    /// Bytes, not `String`s: a `String` treats CR LF as one character, and extracts run to millions of
+    /// rows, where building a string per field was most of the cost.
+    public static func forEachRecord(in data: Data, _ row: (Int, [Field]) throws -> Void) rethrows {
+        let bytes = [UInt8](data)
+        var line = 0
+        var start = 0
+        var fields: [Field] = []
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            line += 1
+            var last = end
+            if last > start && bytes[last - 1] == carriageReturn { last -= 1 }
+            if last > start {
+                split(bytes[start..<last], into: &fields)
+                try row(line, fields)
             }
+            start = end + 1
         }
     }
 
     private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
 
-    static func fields(_ record: UnsafeBufferPointer<UInt8>) -> [String] {
+    static func split(_ record: Field, into fields: inout [Field]) {
+        fields.removeAll(keepingCapacity: true)
         guard record.contains(quote) else {
-            return record.split(separator: comma, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            var start = record.startIndex
+            for index in record.indices where record[index] == comma {
+                fields.append(record[start..<index])
+                start = index + 1
+            }
+            fields.append(record[start..<record.endIndex])
+            return
         }
-        var result: [String] = []
         var current: [UInt8] = []
         var quoted = false
-        var index = 0
-        while index < record.count {
+        var index = record.startIndex
+        while index < record.endIndex {
             let byte = record[index]
             if quoted {
                 if byte == quote {
-                    if index + 1 < record.count && record[index + 1] == quote { current.append(quote); index += 1 } else { quoted = false }
+                    if index + 1 < record.endIndex && record[index + 1] == quote { current.append(quote); index += 1 } else { quoted = false }
                 } else {
                     current.append(byte)
                 }
             } else if byte == quote {
                 quoted = true
             } else if byte == comma {
-                result.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+                fields.append(current[...])
+                current = []
             } else {
                 current.append(byte)
             }
             index += 1
         }
-        result.append(String(decoding: current, as: UTF8.self))
-        return result
+        fields.append(current[...])
     }
+
+    /// The field without surrounding spaces.
+    static func trimmed(_ field: Field) -> Field {
+        var start = field.startIndex, end = field.endIndex
+        while start < end && field[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start && field[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return field[start..<end]
+    }
+
+    static func text(_ field: Field) -> String { String(decoding: field, as: UTF8.self) }
 }
 
 /// Writes CSV into a byte buffer flushed to the file in large blocks, with typed fields so that

@@ -57,8 +57,8 @@ public struct ExtractParser {
         return ParsedExtract(source: source, rowCount: rowCount, columns: values)
     }
 
-    private func headerPositions(_ header: [String], schema: ExtractSchema) throws(ExtractError) -> [Int] {
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    private func headerPositions(_ header: [CSV.Field], schema: ExtractSchema) throws(ExtractError) -> [Int] {
+        let names = header.map { CSV.text(CSV.trimmed($0)).lowercased() }
         for name in names {
             if let reason = RefusedColumns.reason(for: name) { throw .refusedColumn(name, reason: reason) }
         }
@@ -71,11 +71,17 @@ public struct ExtractParser {
     }
 }
 
-/// Accumulates one column's values, validating each.
+/// Accumulates one column's values, validating each from its bytes.
 private struct Builder {
     let kind: ExtractSchema.Kind
     var texts: [String] = []
     var numbers: [Int32] = []
+    private let allowed: [[UInt8]]
+
+    init(kind: ExtractSchema.Kind) {
+        self.kind = kind
+        if case .enumeration(let values) = kind { allowed = values.map { Array($0.utf8) } } else { allowed = [] }
+    }
 
     var values: ParsedExtract.Values {
         switch kind {
@@ -85,31 +91,33 @@ private struct Builder {
     }
 
     /// Appends a field; returns what is wrong with it, if anything.
-    mutating func append(_ raw: String, today: LocalDate) -> String? {
-        let field = raw.trimmingCharacters(in: .whitespaces)
+    mutating func append(_ raw: CSV.Field, today: LocalDate) -> String? {
+        let field = CSV.trimmed(raw)
         switch kind {
         case .personNumber:
             do throws(ValidationError) {
-                texts.append(try PersonNumber(field).digits)
-            } catch { return "'\(field)' is not a person number: \(error.message)" }
+                texts.append(try PersonNumber(ascii: field).digits)
+            } catch { return "'\(CSV.text(field))' is not a person number: \(error.message)" }
         case .identifier:
             guard !field.isEmpty else { return "must not be empty" }
-            texts.append(field)
-        case .date, .optionalDate:
+            texts.append(CSV.text(field))
+        case .date, .optionalDate, .month:
             if field.isEmpty && kind == .optionalDate { numbers.append(ParsedExtract.noDate); return nil }
-            guard let date = try? LocalDate(iso: field) else { return "'\(field)' is not a date (YYYY-MM-DD)" }
-            guard date <= today else { return "\(field) lies in the future" }
-            guard date.year >= 1900 else { return "\(field) lies before 1900" }
+            guard let date = LocalDate(isoBytes: field, monthOnly: kind == .month) else {
+                return "'\(CSV.text(field))' is not a \(kind == .month ? "month (YYYY-MM)" : "date (YYYY-MM-DD)")"
+            }
+            guard date <= today else { return "\(CSV.text(field)) lies in the future" }
+            guard date.year >= 1900 else { return "\(CSV.text(field)) lies before 1900" }
             numbers.append(Int32(date.daysSinceEpoch))
-        case .month:
-            guard let date = try? LocalDate(iso: field + "-01") else { return "'\(field)' is not a month (YYYY-MM)" }
-            guard date <= today else { return "\(field) lies in the future" }
-            numbers.append(Int32(date.daysSinceEpoch))
-        case .enumeration(let allowed):
-            guard let index = allowed.firstIndex(of: field) else { return "'\(field)' is not one of \(allowed.joined(separator: ", "))" }
+        case .enumeration(let values):
+            guard let index = allowed.firstIndex(where: { $0.elementsEqual(field) }) else {
+                return "'\(CSV.text(field))' is not one of \(values.joined(separator: ", "))"
+            }
             numbers.append(Int32(index))
         case .integer(let range):
-            guard let value = Int(field), range.contains(value) else { return "'\(field)' is not a whole number in \(range.lowerBound)…\(range.upperBound)" }
+            guard field.count <= 9, !field.isEmpty, field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  case let value = field.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }), range.contains(value)
+            else { return "'\(CSV.text(field))' is not a whole number in \(range.lowerBound)…\(range.upperBound)" }
             numbers.append(Int32(value))
         }
         return nil

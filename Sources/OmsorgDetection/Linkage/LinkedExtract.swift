@@ -29,13 +29,7 @@ public struct LinkedExtract: Sendable {
         source = extract.source
         sha256 = Self.contentHash(data)
         rowCount = extract.rowCount
-        var cache: [String: String] = [:]
-        func pseudonym(_ number: String) -> String {
-            if let known = cache[number] { return known }
-            let value = pseudonymiser.pseudonym(number)
-            cache[number] = value
-            return value
-        }
+        let pseudonym = pseudonymiser.pseudonym
         switch extract.source {
         case .population:
             let numbers = extract.text("person_number"), births = extract.numbers("birth_date")
@@ -54,16 +48,15 @@ public struct LinkedExtract: Sendable {
         }
     }
 
-    /// Events in the dataset's columns: the first date or month column is the day.
+    /// Events in the dataset's columns: an event schema has one date or month column, the day.
     private static func events(_ extract: ParsedExtract, pseudonym: (String) -> String) -> Content {
         let rows = extract.rowCount
         var subjects: [String] = [], codes = [Int32](repeating: 0, count: rows), days = codes
         var endDays = [Int32](repeating: ParsedExtract.noDate, count: rows), values = [Int32](repeating: 1, count: rows)
-        var haveDay = false
         for column in extract.source.schema.columns {
             switch column.kind {
             case .personNumber: subjects = extract.text(column.name).map(pseudonym)
-            case .date, .month where !haveDay: days = extract.numbers(column.name); haveDay = true
+            case .date, .month: days = extract.numbers(column.name)
             case .optionalDate: endDays = extract.numbers(column.name)
             case .enumeration: codes = extract.numbers(column.name)
             case .integer: values = extract.numbers(column.name)

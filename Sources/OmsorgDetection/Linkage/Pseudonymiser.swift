@@ -1,22 +1,35 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Turns person numbers into stable pseudonyms with a keyed hash (HMAC-SHA-256), one key per
 /// municipality derived from the service's secret. Without the secret a pseudonym cannot be traced
 /// back by hashing all possible person numbers; the same person gets different pseudonyms in two
 /// municipalities, so their detection data cannot be joined.
-public struct Pseudonymiser: Sendable {
-    private let key: SymmetricKey
+public final class Pseudonymiser: Sendable {
+    /// HMAC keyed once; each pseudonym continues a copy, sparing the key set-up per person.
+    private let keyed: HMAC<SHA256>
+    /// The extracts of one delivery name the same people again and again.
+    private let known = Mutex<[String: String]>([:])
 
     public init(secret: String, municipalityCode: String) {
         let master = SymmetricKey(data: Data(secret.utf8))
         let derived = HMAC<SHA256>.authenticationCode(for: Data("omsorg-pseudonym:\(municipalityCode)".utf8), using: master)
-        key = SymmetricKey(data: Data(derived))
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: Data(derived)))
     }
 
     /// 32 hexadecimal characters (128 bits): collisions are out of reach for any population.
     public func pseudonym(_ value: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key)
+        if let cached = known.withLock({ $0[value] }) { return cached }
+        let computed = compute(value)
+        known.withLock { $0[value] = computed }
+        return computed
+    }
+
+    private func compute(_ value: String) -> String {
+        var hmac = keyed
+        hmac.update(data: Data(value.utf8))
+        let code = hmac.finalize()
         var hex = [UInt8](repeating: 0, count: 32)
         for (index, byte) in code.prefix(16).enumerated() {
             hex[2 * index] = Self.digits[Int(byte >> 4)]
