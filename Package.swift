@@ -23,6 +23,7 @@ let package = Package(
             dependencies: [
                 "OmsorgDomain",
                 "OmsorgDetection",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -73,3 +73,7 @@ rows=$(($(wc -l <gen/daycare.csv) - 1))
 "$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null | grep -q "already loaded" || fail "second ingest was not a no-op"
 [ "$(events)" = "$rows 1 " ] || fail "after reloading: $(events), expected $rows rows in one file"
 echo "smoke: ingest refuses bad extracts, survives kill -9 mid-file and loads $rows daycare rows once"
+"$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --out table.csv </dev/null | grep -q "children × 8 indicators" || fail "indicators"
+[ "$(head -1 table.csv | cut -d, -f1)" = child ] || fail "the indicator table has no header"
+"$omsorg" audit verify </dev/null | grep -q "unbroken chain" || fail "audit verify"
+echo "smoke: indicators table and audit verify ok"

@@ -20,6 +20,7 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.asyncCommands.use(IngestCommand(), as: "ingest")
     app.asyncCommands.use(IndicatorsCommand(), as: "indicators")
     app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
     registerRoutes(app)
     if configuration.migrateOnStart {
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.

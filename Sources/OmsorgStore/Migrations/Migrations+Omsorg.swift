@@ -7,6 +7,7 @@ extension Migrations {
             CreateMunicipalities(), CreateUsers(), CreateUserTokens(),
             CreateChildren(), CreateCases(),
             CreateDetectionTables(),
+            CreateAuditLog(),
         ])
     }
 }

@@ -65,6 +65,22 @@ public struct DetectionRepository: Sendable {
         return data
     }
 
+    /// The person number behind a pseudonym, for the caseworker who holds a flagged family's task.
+    /// The only way from the detection side back to a person, and every use is audited: the
+    /// lookup and its audit entry are one transaction. Another municipality's pseudonym is not found.
+    public func resolve(_ pseudonym: String, by actor: StaffUser, purpose: String, now: Date) async throws -> PersonNumber {
+        try await db.transaction { tx in
+            let row = try await (tx as! any SQLDatabase).select().column("person_number").from("person_register")
+                .where("municipality_id", .equal, actor.municipalityID.rawValue).where("pseudonym", .equal, pseudonym)
+                .first()
+            guard let digits = try row?.decode(column: "person_number", as: String.self) else {
+                throw StoreError.notFound("No person with that pseudonym in your municipality.")
+            }
+            try await AuditLog.append(AuditEntry(at: now, actor: actor, action: "resolve-pseudonym", subject: pseudonym, purpose: purpose), on: tx)
+            return try PersonNumber(digits)
+        }
+    }
+
     /// Row counts per table for the municipality: what an operator checks after a load.
     public func counts(municipality: Municipality.ID) async throws -> [String: Int] {
         var result: [String: Int] = [:]
