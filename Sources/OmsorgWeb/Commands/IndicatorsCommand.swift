@@ -32,8 +32,9 @@ struct IndicatorsCommand: AsyncCommand {
         let started = Date()
         let data: DetectionDataset
         if let folder = signature.fromExtracts {
-            data = try ExtractFolder(url: URL(fileURLWithPath: folder), today: LocalDate(app.omsorg.now()),
-                                     pseudonymiser: app.pseudonymiser(for: municipality)).dataset { context.console.print("indicators: \($0)") }
+            let console = context.console
+            data = try await ExtractFolder(url: URL(fileURLWithPath: folder), today: LocalDate(app.omsorg.now()),
+                                           pseudonymiser: app.pseudonymiser(for: municipality)).dataset { console.print("indicators: \($0)") }
         } else {
             data = try await DetectionRepository(app.db).dataset(municipality: municipality.id)
         }
@@ -53,18 +54,33 @@ struct ExtractFolder {
     let today: LocalDate
     let pseudonymiser: Pseudonymiser
 
-    func dataset(progress: (String) -> Void) throws -> DetectionDataset {
+    /// Files are parsed and linked concurrently, then added in a fixed order, so the table's row
+    /// order does not depend on which file finished first.
+    func dataset(progress: @escaping @Sendable (String) -> Void) async throws -> DetectionDataset {
+        let linked = try await withThrowingTaskGroup(of: LinkedExtract?.self) { group in
+            for source in SourceSystem.allCases {
+                group.addTask { try link(source, progress: progress) }
+            }
+            return try await group.reduce(into: [SourceSystem: LinkedExtract]()) { all, extract in
+                if let extract { all[extract.source] = extract }
+            }
+        }
         var data = DetectionDataset()
         for source in SourceSystem.allCases {
-            let file = url.appendingPathComponent(source.fileName)
-            guard let bytes = FileManager.default.contents(atPath: file.path) else { continue }
-            do throws(ExtractError) {
-                data.add(LinkedExtract(try ExtractParser(source: source, today: today).parse(bytes), data: bytes, pseudonymiser: pseudonymiser))
-            } catch {
-                throw Abort(.unprocessableEntity, reason: "\(file.path): \(error)")
-            }
-            progress("read \(source.fileName)")
+            if let extract = linked[source] { data.add(extract) }
         }
         return data
+    }
+
+    private func link(_ source: SourceSystem, progress: @Sendable (String) -> Void) throws -> LinkedExtract? {
+        let file = url.appendingPathComponent(source.fileName)
+        guard let bytes = FileManager.default.contents(atPath: file.path) else { return nil }
+        do throws(ExtractError) {
+            let extract = LinkedExtract(try ExtractParser(source: source, today: today).parse(bytes), data: bytes, pseudonymiser: pseudonymiser)
+            progress("read \(source.fileName)")
+            return extract
+        } catch {
+            throw Abort(.unprocessableEntity, reason: "\(file.path): \(error)")
+        }
     }
 }
