@@ -84,10 +84,7 @@ struct CaseFlowTests {
 
     @Test func aMeasureCannotStartBeforeItWasGranted() throws {
         var builder = CaseBuilder()
-        try builder.investigating(from: "2024-01-02 09:00")
-        try builder.completeInvestigation(at: "2024-02-01 10:00")
-        try builder.record(.decision(Decision(decidedAt: dk("2024-02-05 10:00"), outcome: .measures, reasoning: "Støtte.")))
-        try builder.grantConsent(at: "2024-02-06 10:00")
+        try builder.decidedForMeasures()
         #expect(throws: CaseFlowError.invalid("startDate", "A measure cannot start before it was granted (2024-02-05).")) {
             try builder.record(.measure(supportMeasure(from: "2024-02-04")))
         }

@@ -49,10 +49,7 @@ struct DeadlineEngineTests {
 
     @Test func childPlanAndFirstFollowUpThreeMonthsAfterTheFirstMeasure() throws {
         var builder = CaseBuilder()
-        try builder.investigating(from: "2024-01-02 09:00")
-        try builder.completeInvestigation(at: "2024-02-01 10:00")
-        try builder.record(.decision(Decision(decidedAt: dk("2024-02-05 10:00"), outcome: .measures, reasoning: "Støtte nødvendig.")))
-        try builder.grantConsent(at: "2024-02-06 10:00")
+        try builder.decidedForMeasures()
         try builder.record(.measure(supportMeasure(from: "2024-02-15")))
         #expect(builder.deadlines(.childPlan).map { LocalDate($0.dueAt) } == [day("2024-05-15")])
         #expect(builder.deadlines(.followUp).map { LocalDate($0.dueAt) } == [day("2024-05-15")])
@@ -68,10 +65,7 @@ struct DeadlineEngineTests {
 
     @Test func laterFollowUpsFollowTheRecordedCadence() throws {
         var builder = CaseBuilder()
-        try builder.investigating(from: "2024-01-02 09:00")
-        try builder.completeInvestigation(at: "2024-02-01 10:00")
-        try builder.record(.decision(Decision(decidedAt: dk("2024-02-05 10:00"), outcome: .measures, reasoning: "Støtte.")))
-        try builder.grantConsent(at: "2024-02-06 10:00")
+        try builder.decidedForMeasures()
         try builder.record(.measure(supportMeasure(from: "2024-02-15")))
         try builder.record(.followUp(FollowUp(heldAt: dk("2024-05-10 10:00"), status: "Fremgang.", childConversation: "Glad.", goalAttainment: [])))
         var dues = builder.deadlines(.followUp).map { LocalDate($0.dueAt) }
@@ -84,10 +78,7 @@ struct DeadlineEngineTests {
 
     @Test func noFollowUpIsDueAfterTheLastMeasureHasEnded() throws {
         var builder = CaseBuilder()
-        try builder.investigating(from: "2024-01-02 09:00")
-        try builder.completeInvestigation(at: "2024-02-01 10:00")
-        try builder.record(.decision(Decision(decidedAt: dk("2024-02-05 10:00"), outcome: .measures, reasoning: "Støtte.")))
-        try builder.grantConsent(at: "2024-02-06 10:00")
+        try builder.decidedForMeasures()
         try builder.record(.measure(supportMeasure(from: "2024-02-15", to: "2024-04-30")))
         #expect(builder.deadlines(.followUp).isEmpty)
     }

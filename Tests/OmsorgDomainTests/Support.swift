@@ -47,6 +47,15 @@ struct CaseBuilder {
         try record(.investigationCompletion(.init(completedAt: dk(time), conclusion: "Behov for støtte.")))
     }
 
+    /// A case whose investigation ended with a decision on 2024-02-05 granting measures, with the
+    /// custody holders' consent the next day.
+    mutating func decidedForMeasures() throws {
+        try investigating(from: "2024-01-02 09:00")
+        try completeInvestigation(at: "2024-02-01 10:00")
+        try record(.decision(Decision(decidedAt: dk("2024-02-05 10:00"), outcome: .measures, reasoning: "Støtte.")))
+        try grantConsent(at: "2024-02-06 10:00")
+    }
+
     mutating func grantConsent(at time: String) throws {
         try record(.consent(Consent(givenBy: "Mor", scope: .measures, givenAt: dk(time))))
     }
