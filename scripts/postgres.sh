@@ -27,20 +27,23 @@ if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
   pg_ctlcluster "$version" main start >&2
 fi
 
+# su keeps the caller's directory, which the postgres user may not be allowed to enter.
+as_postgres() { (cd / && su postgres -c "$1"); }
+
 for _ in $(seq 1 30); do
   pg_isready -h 127.0.0.1 -q && break
   sleep 1
 done
 
-su postgres -c "psql -q -v ON_ERROR_STOP=1" >&2 <<SQL
+as_postgres "psql -q -v ON_ERROR_STOP=1" >&2 <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PGUSER_NAME') THEN
     CREATE ROLE $PGUSER_NAME LOGIN CREATEDB PASSWORD '$PGPASSWORD_VALUE';
   END IF;
 END \$\$;
 SQL
-if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = '$PGDATABASE_NAME'\"" | grep -q 1; then
-  su postgres -c "createdb -O $PGUSER_NAME $PGDATABASE_NAME" >&2
+if ! as_postgres "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = '$PGDATABASE_NAME'\"" | grep -q 1; then
+  as_postgres "createdb -O $PGUSER_NAME $PGDATABASE_NAME" >&2
 fi
 
 echo "postgres://$PGUSER_NAME:$PGPASSWORD_VALUE@127.0.0.1:5432/$PGDATABASE_NAME"

@@ -8,7 +8,7 @@ base_url=${1:?usage: scripts/smoke.sh POSTGRES_URL}
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
 
 # PostgreSQL: a fresh database, migrated twice (the second run applies nothing), then demo data.
-su postgres -c "dropdb --if-exists omsorg_smoke && createdb -O omsorg omsorg_smoke"
+(cd / && su postgres -c "dropdb --if-exists omsorg_smoke && createdb -O omsorg omsorg_smoke")
 smoke_url="${base_url%/*}/omsorg_smoke"
 "$omsorg" migrate --database "$smoke_url" </dev/null | grep -Eq "[1-9][0-9]* migration\(s\) applied" || fail "migrate on PostgreSQL"
 "$omsorg" migrate --database "$smoke_url" </dev/null | grep -q "0 migration(s) applied" || fail "second migrate is not a no-op"
