@@ -23,7 +23,7 @@ struct ExtractParserTests {
     @Test func acceptsAValidExtractWithQuotesAndCRLF() throws {
         let extract = try parse(.dental, "person_number,date,event\r\n\"750318-4002\",2024-02-01,missed-appointment\r\n7503184002,2024-03-01,attended\r\n")
         #expect(extract.rowCount == 2)
-        #expect(extract.text("person_number") == ["7503184002", "7503184002"])
+        #expect(extract.personNumbers("person_number") == [7503184002, 7503184002])
         #expect(extract.numbers("event") == [1, 0])
         #expect(extract.numbers("date") == [Int32(LocalDate(year: 2024, month: 2, day: 1)!.daysSinceEpoch), Int32(LocalDate(year: 2024, month: 3, day: 1)!.daysSinceEpoch)])
     }

@@ -35,9 +35,9 @@ struct GeneratorTests {
         }
         let people = try ExtractParser(source: .population, today: LocalDate(year: 2025, month: 1, day: 1)!)
             .parse(try Data(contentsOf: directory.appendingPathComponent("population.csv")))
-        let numbers = people.text("person_number")
+        let numbers = people.personNumbers("person_number")
         #expect(Set(numbers).count == numbers.count)
-        #expect(try numbers.allSatisfy { try PersonNumber($0).isReplacementNumber })
+        #expect(try numbers.allSatisfy { try PersonNumber(PersonNumber.digits($0)).isReplacementNumber })
         #expect(Double(summary.children) / Double(summary.persons) > 0.18)
         #expect((0.05...0.10).contains(summary.reportRate), "report rate \(summary.reportRate)")
         #expect((0.003...0.02).contains(summary.placementRate), "placement rate \(summary.placementRate)")

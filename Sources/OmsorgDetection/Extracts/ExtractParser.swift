@@ -76,6 +76,7 @@ private struct Builder {
     let kind: ExtractSchema.Kind
     var texts: [String] = []
     var numbers: [Int32] = []
+    var personNumbers: [UInt64] = []
     private let allowed: [[UInt8]]
 
     init(kind: ExtractSchema.Kind) {
@@ -85,7 +86,8 @@ private struct Builder {
 
     var values: ParsedExtract.Values {
         switch kind {
-        case .personNumber, .identifier: .text(texts)
+        case .personNumber: .personNumbers(personNumbers)
+        case .identifier: .text(texts)
         default: .numbers(numbers)
         }
     }
@@ -96,7 +98,7 @@ private struct Builder {
         switch kind {
         case .personNumber:
             do throws(ValidationError) {
-                texts.append(try PersonNumber(ascii: field).digits)
+                personNumbers.append(try PersonNumber(ascii: field).value)
             } catch { return "'\(CSV.text(field))' is not a person number: \(error.message)" }
         case .identifier:
             guard !field.isEmpty else { return "must not be empty" }

@@ -7,6 +7,8 @@ public struct ParsedExtract: Sendable {
     public enum Values: Sendable, Equatable {
         case text([String])
         case numbers([Int32])
+        /// Person numbers as `PersonNumber.value`.
+        case personNumbers([UInt64])
     }
 
     public let source: SourceSystem
@@ -16,6 +18,11 @@ public struct ParsedExtract: Sendable {
     public func text(_ column: String) -> [String] {
         if case .text(let values) = columns[column] { return values }
         preconditionFailure("\(column) is not a text column of \(source)")
+    }
+
+    public func personNumbers(_ column: String) -> [UInt64] {
+        if case .personNumbers(let values) = columns[column] { return values }
+        preconditionFailure("\(column) is not a person-number column of \(source)")
     }
 
     public func numbers(_ column: String) -> [Int32] {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OmsorgDomain
 
 /// An extract ready for the detection store: every person number replaced by its pseudonym. The
 /// population register alone keeps person numbers, in `register`, which the case side holds and
@@ -15,8 +16,9 @@ public struct LinkedExtract: Sendable {
     public enum Content: Sendable {
         case population(people: [Person], register: [(pseudonym: String, personNumber: String)])
         case custody(children: [String], parents: [String])
-        /// Columns as in `DetectionDataset.Events`, with the subject's pseudonym in place of an index.
-        case events(subjects: [String], codes: [Int32], days: [Int32], endDays: [Int32], values: [Int32])
+        /// Columns as in `DetectionDataset.Events`; each subject is an index into `people`, the
+        /// extract's distinct pseudonyms, so a row costs no text.
+        case events(subjects: [Int32], people: [String], codes: [Int32], days: [Int32], endDays: [Int32], values: [Int32])
     }
 
     public let source: SourceSystem
@@ -29,33 +31,43 @@ public struct LinkedExtract: Sendable {
         source = extract.source
         sha256 = Self.contentHash(data)
         rowCount = extract.rowCount
-        let pseudonym = pseudonymiser.pseudonym
+        let pseudonym = { pseudonymiser.pseudonym(personNumber: $0) }
         switch extract.source {
         case .population:
-            let numbers = extract.text("person_number"), births = extract.numbers("birth_date")
+            let numbers = extract.personNumbers("person_number"), births = extract.numbers("birth_date")
             let sexes = extract.numbers("sex"), households = extract.text("household_id")
             let sexValues = SourceSystem.population.schema.eventValues
+            var householdKeys: [String: String] = [:] // a household is keyed once, not once per member
             let people = numbers.indices.map { row in
-                Person(pseudonym: pseudonym(numbers[row]), birthDay: births[row], sex: sexValues[Int(sexes[row])],
-                       household: pseudonymiser.pseudonym("household:" + households[row]))
+                let household = householdKeys[households[row]] ?? pseudonymiser.pseudonym("household:" + households[row])
+                householdKeys[households[row]] = household
+                return Person(pseudonym: pseudonym(numbers[row]), birthDay: births[row], sex: sexValues[Int(sexes[row])], household: household)
             }
-            content = .population(people: people, register: zip(people.map(\.pseudonym), numbers).map { ($0, $1) })
+            content = .population(people: people, register: zip(people.map(\.pseudonym), numbers).map { ($0, PersonNumber.digits($1)) })
         case .custody:
-            content = .custody(children: extract.text("child_person_number").map(pseudonym),
-                               parents: extract.text("parent_person_number").map(pseudonym))
+            content = .custody(children: extract.personNumbers("child_person_number").map(pseudonym),
+                               parents: extract.personNumbers("parent_person_number").map(pseudonym))
         default:
             content = Self.events(extract, pseudonym: pseudonym)
         }
     }
 
     /// Events in the dataset's columns: an event schema has one date or month column, the day.
-    private static func events(_ extract: ParsedExtract, pseudonym: (String) -> String) -> Content {
+    private static func events(_ extract: ParsedExtract, pseudonym: (UInt64) -> String) -> Content {
         let rows = extract.rowCount
-        var subjects: [String] = [], codes = [Int32](repeating: 0, count: rows), days = codes
+        var subjects: [Int32] = [], people: [String] = [], codes = [Int32](repeating: 0, count: rows), days = codes
         var endDays = [Int32](repeating: ParsedExtract.noDate, count: rows), values = [Int32](repeating: 1, count: rows)
         for column in extract.source.schema.columns {
             switch column.kind {
-            case .personNumber: subjects = extract.text(column.name).map(pseudonym)
+            case .personNumber:
+                var distinct: [UInt64: Int32] = [:]
+                subjects = extract.personNumbers(column.name).map { number in
+                    if let index = distinct[number] { return index }
+                    let index = Int32(people.count)
+                    distinct[number] = index
+                    people.append(pseudonym(number))
+                    return index
+                }
             case .date, .month: days = extract.numbers(column.name)
             case .optionalDate: endDays = extract.numbers(column.name)
             case .enumeration: codes = extract.numbers(column.name)
@@ -63,7 +75,7 @@ public struct LinkedExtract: Sendable {
             default: break
             }
         }
-        return .events(subjects: subjects, codes: codes, days: days, endDays: endDays, values: values)
+        return .events(subjects: subjects, people: people, codes: codes, days: days, endDays: endDays, values: values)
     }
 
     public static func contentHash(_ data: Data) -> String {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OmsorgDomain
 import Synchronization
 
 /// Turns person numbers into stable pseudonyms with a keyed hash (HMAC-SHA-256), one key per
@@ -10,7 +11,7 @@ public final class Pseudonymiser: Sendable {
     /// HMAC keyed once; each pseudonym continues a copy, sparing the key set-up per person.
     private let keyed: HMAC<SHA256>
     /// The extracts of one delivery name the same people again and again.
-    private let known = Mutex<[String: String]>([:])
+    private let known = Mutex<[UInt64: String]>([:])
 
     public init(secret: String, municipalityCode: String) {
         let master = SymmetricKey(data: Data(secret.utf8))
@@ -19,11 +20,16 @@ public final class Pseudonymiser: Sendable {
     }
 
     /// 32 hexadecimal characters (128 bits): collisions are out of reach for any population.
-    public func pseudonym(_ value: String) -> String {
-        if let cached = known.withLock({ $0[value] }) { return cached }
-        let computed = compute(value)
-        known.withLock { $0[value] = computed }
+    /// The pseudonym of a person number (its `PersonNumber.value`), computed once per person.
+    public func pseudonym(personNumber: UInt64) -> String {
+        if let cached = known.withLock({ $0[personNumber] }) { return cached }
+        let computed = pseudonym(PersonNumber.digits(personNumber))
+        known.withLock { $0[personNumber] = computed }
         return computed
+    }
+
+    public func pseudonym(_ value: String) -> String {
+        compute(value)
     }
 
     private func compute(_ value: String) -> String {

@@ -4,8 +4,8 @@
 /// Replacement numbers (erstatningspersonnumre, day + 60) are accepted; the synthetic population uses
 /// them so that no generated number can belong to a real person.
 public struct PersonNumber: Hashable, Codable, Sendable, CustomStringConvertible {
-    /// The ten digits without separator.
-    public let digits: String
+    /// The ten digits read as one number (leading zeros dropped): a cheap key for millions of rows.
+    public let value: UInt64
     public let birthDate: LocalDate
     public let isReplacementNumber: Bool
 
@@ -16,27 +16,43 @@ public struct PersonNumber: Hashable, Codable, Sendable, CustomStringConvertible
     /// Parses ASCII bytes, for extracts of millions of rows where building a `String` per field is the
     /// cost. Concrete, not generic: a generic across modules runs unspecialised.
     public init(ascii bytes: ArraySlice<UInt8>) throws(ValidationError) {
-        var value: [Int] = []
-        value.reserveCapacity(10)
+        var value: UInt64 = 0
+        var count = 0
         for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: " ") {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), value.count < 10 else {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 10 else {
                 throw ValidationError("A person number has ten digits, written DDMMYY-SSSS.")
             }
-            value.append(Int(byte - UInt8(ascii: "0")))
+            value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
+            count += 1
         }
-        guard value.count == 10 else { throw ValidationError("A person number has ten digits, written DDMMYY-SSSS.") }
-        var day = value[0] * 10 + value[1]
+        guard count == 10 else { throw ValidationError("A person number has ten digits, written DDMMYY-SSSS.") }
+        func digits(_ from: Int, _ length: Int) -> Int {
+            var power: UInt64 = 1
+            for _ in 0..<(10 - from - length) { power *= 10 }
+            var base: UInt64 = 1
+            for _ in 0..<length { base *= 10 }
+            return Int(value / power % base)
+        }
+        var day = digits(0, 2)
         let replacement = day > 60
         if replacement { day -= 60 }
-        let month = value[2] * 10 + value[3]
-        let shortYear = value[4] * 10 + value[5]
-        let year = Self.century(shortYear: shortYear, seventhDigit: value[6]) + shortYear
-        guard let date = LocalDate(year: year, month: month, day: day) else {
+        let shortYear = digits(4, 2)
+        let year = Self.century(shortYear: shortYear, seventhDigit: digits(6, 1)) + shortYear
+        guard let date = LocalDate(year: year, month: digits(2, 2), day: day) else {
             throw ValidationError("The first six digits of a person number must be a valid date (DDMMYY).")
         }
-        self.digits = String(decoding: value.map { UInt8($0) + UInt8(ascii: "0") }, as: UTF8.self)
+        self.value = value
         self.birthDate = date
         self.isReplacementNumber = replacement
+    }
+
+    /// The ten digits without separator.
+    public var digits: String { Self.digits(value) }
+
+    /// The ten digits of a person number's `value`, with its leading zeros.
+    public static func digits(_ value: UInt64) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, 10 - text.count)) + text
     }
 
     /// The century rule of the CPR office: the seventh digit and the two-digit year give the century.

@@ -118,11 +118,11 @@ private struct BulkWriter {
             try await insert("detection_custody", ["child", "parent"], count: children.count) { row, out in
                 out += "\(literal(children[row])),\(literal(parents[row]))"
             }
-        case .events(let subjects, let codes, let days, let endDays, let values):
+        case .events(let subjects, let people, let codes, let days, let endDays, let values):
             let name = literal(source.rawValue)
             try await insert("detection_events", ["source", "subject", "#code", "#day", "#end_day", "#value"], count: subjects.count) { row, out in
                 let end = endDays[row] == ParsedExtract.noDate ? "NULL" : String(endDays[row])
-                out += "\(name),\(literal(subjects[row])),\(codes[row]),\(days[row]),\(end),\(values[row])"
+                out += "\(name),\(literal(people[Int(subjects[row])])),\(codes[row]),\(days[row]),\(end),\(values[row])"
             }
         }
     }
