@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Loads GET /api/v1/cases/{id} and, as the baseline, GET /health on the same release server with a
 # demo database, and prints req/s and p99 for both and their ratio.
-# Usage: bench/run.sh [duration-seconds] [connections]
+# Usage: bench/api.sh [duration-seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}

@@ -73,6 +73,16 @@ struct ServiceTests {
         #expect(throws: (any Error).self) { try OmsorgConfiguration.parse(arguments: ["omsorg", "serve", "--database"], environment: [:]) }
     }
 
+    @Test func productionRefusesToStartWithoutThePseudonymSecret() async throws {
+        let app = try await Application.make(.production)
+        await #expect(throws: (any Error).self) {
+            try await configure(app, with: OmsorgConfiguration(database: .sqliteMemory))
+        }
+        try await app.asyncShutdown()
+        let (configured, _) = try OmsorgConfiguration.parse(arguments: ["omsorg"], environment: ["OMSORG_PSEUDONYM_SECRET": "s3cret"])
+        #expect(configured.pseudonymSecret == "s3cret")
+    }
+
     @Test func postgresIsConfiguredWhereItIsRequired() {
         #expect(!TestDatabase.postgresRequired || TestDatabase.postgresURL != nil,
                 "scripts/test.sh sets OMSORG_TEST_POSTGRES_URL; without it the store suite ran on SQLite only")
