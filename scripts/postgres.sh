@@ -22,9 +22,13 @@ fi
 conf_dir=/etc/postgresql/$version/main
 pg_conftool "$version" main remove listen_addresses >&2 || true
 mkdir -p "$conf_dir/conf.d"
-echo "listen_addresses = '127.0.0.1'" > "$conf_dir/conf.d/omsorg-tests.conf"
+# Scratch databases live for seconds; an autovacuum worker on one would block its DROP (only a
+# superuser may end it).
+printf "listen_addresses = '127.0.0.1'\nautovacuum = off\n" > "$conf_dir/conf.d/omsorg-tests.conf"
 if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
   pg_ctlcluster "$version" main start >&2
+else
+  pg_ctlcluster "$version" main reload >&2
 fi
 
 # su keeps the caller's directory, which the postgres user may not be allowed to enter.

@@ -33,16 +33,28 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
         }
     }
 
+    /// Runs a CREATE or DROP DATABASE, retrying briefly: tests running in parallel create and drop
+    /// databases at the same moment. A last failure is reported with PostgreSQL's own message.
     private static func admin(_ url: String, _ statement: String) async throws {
         let app = try await Application.make(.testing)
+        var failure: (any Error)?
         do {
             app.databases.use(try .postgres(url: url), as: .psql)
-            try await (app.db as! any SQLDatabase).raw(SQLQueryString(statement)).run()
+            for attempt in 1...5 {
+                do {
+                    try await (app.db as! any SQLDatabase).raw(SQLQueryString(statement)).run()
+                    failure = nil
+                    break
+                } catch {
+                    failure = error
+                    try await Task.sleep(for: .milliseconds(200 * attempt))
+                }
+            }
         } catch {
-            try? await app.asyncShutdown()
-            throw error
+            failure = error
         }
         try await app.asyncShutdown()
+        if let failure { throw Abort(.internalServerError, reason: "\(statement): \(String(reflecting: failure))") }
     }
 }
 
