@@ -15,7 +15,7 @@ struct DetectionStoreTests {
         return SourceSystem.allCases.map { source in
             let data = try! Data(contentsOf: directory.appendingPathComponent(source.fileName))
             return LinkedExtract(try! ExtractParser(source: source, today: LocalDate(year: 2025, month: 1, day: 1)!).parse(data),
-                                 data: data, pseudonymiser: pseudonymiser)
+                                 sha256: LinkedExtract.contentHash(data), pseudonymiser: pseudonymiser)
         }
     }()
 

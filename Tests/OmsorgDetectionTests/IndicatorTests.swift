@@ -30,7 +30,7 @@ private func dataset(secret: String = "test") throws -> DetectionDataset {
     let pseudonymiser = Pseudonymiser(secret: secret, municipalityCode: "9901")
     for source in SourceSystem.allCases {
         let bytes = Data(files[source]!.utf8)
-        data.add(LinkedExtract(try ExtractParser(source: source, today: LocalDate(year: 2024, month: 12, day: 31)!).parse(bytes), data: bytes, pseudonymiser: pseudonymiser))
+        data.add(LinkedExtract(try ExtractParser(source: source, today: LocalDate(year: 2024, month: 12, day: 31)!).parse(bytes), sha256: LinkedExtract.contentHash(bytes), pseudonymiser: pseudonymiser))
     }
     return data
 }

@@ -27,9 +27,11 @@ public struct LinkedExtract: Sendable {
     public let rowCount: Int
     public let content: Content
 
-    public init(_ extract: ParsedExtract, data: Data, pseudonymiser: Pseudonymiser) {
+    /// `sha256` is the file's `contentHash`, which the caller has usually computed already to ask
+    /// whether the file was loaded before.
+    public init(_ extract: ParsedExtract, sha256: String, pseudonymiser: Pseudonymiser) {
         source = extract.source
-        sha256 = Self.contentHash(data)
+        self.sha256 = sha256
         rowCount = extract.rowCount
         let pseudonym = { pseudonymiser.pseudonym(personNumber: $0) }
         switch extract.source {

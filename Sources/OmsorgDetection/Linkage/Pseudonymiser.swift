@@ -19,7 +19,6 @@ public final class Pseudonymiser: Sendable {
         keyed = HMAC<SHA256>(key: SymmetricKey(data: Data(derived)))
     }
 
-    /// 32 hexadecimal characters (128 bits): collisions are out of reach for any population.
     /// The pseudonym of a person number (its `PersonNumber.value`), computed once per person.
     public func pseudonym(personNumber: UInt64) -> String {
         if let cached = known.withLock({ $0[personNumber] }) { return cached }
@@ -28,11 +27,8 @@ public final class Pseudonymiser: Sendable {
         return computed
     }
 
+    /// 32 hexadecimal characters (128 bits): collisions are out of reach for any population.
     public func pseudonym(_ value: String) -> String {
-        compute(value)
-    }
-
-    private func compute(_ value: String) -> String {
         var hmac = keyed
         hmac.update(data: Data(value.utf8))
         let code = hmac.finalize()

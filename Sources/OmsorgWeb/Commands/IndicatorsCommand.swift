@@ -76,7 +76,7 @@ struct ExtractFolder {
         let file = url.appendingPathComponent(source.fileName)
         guard let bytes = FileManager.default.contents(atPath: file.path) else { return nil }
         do throws(ExtractError) {
-            let extract = LinkedExtract(try ExtractParser(source: source, today: today).parse(bytes), data: bytes, pseudonymiser: pseudonymiser)
+            let extract = LinkedExtract(try ExtractParser(source: source, today: today).parse(bytes), sha256: LinkedExtract.contentHash(bytes), pseudonymiser: pseudonymiser)
             progress("read \(source.fileName)")
             return extract
         } catch {

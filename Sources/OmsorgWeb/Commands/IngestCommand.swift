@@ -25,7 +25,8 @@ struct IngestCommand: AsyncCommand {
             throw Abort(.notFound, reason: "Cannot read \(signature.file).")
         }
         let repository = DetectionRepository(app.db)
-        if let earlier = try await repository.ingestedAt(sha256: LinkedExtract.contentHash(data), municipality: municipality.id) {
+        let hash = LinkedExtract.contentHash(data)
+        if let earlier = try await repository.ingestedAt(sha256: hash, municipality: municipality.id) {
             context.console.print("\(signature.file) was already loaded on \(earlier); nothing was added.")
             return
         }
@@ -35,7 +36,7 @@ struct IngestCommand: AsyncCommand {
         } catch {
             throw Abort(.unprocessableEntity, reason: "\(signature.file): \(error)")
         }
-        let linked = LinkedExtract(parsed, data: data, pseudonymiser: app.pseudonymiser(for: municipality))
+        let linked = LinkedExtract(parsed, sha256: hash, pseudonymiser: app.pseudonymiser(for: municipality))
         let console = context.console
         try await repository.ingest(linked, municipality: municipality.id, now: app.omsorg.now()) { table, done, total in
             console.print("ingest: \(table) \(done)/\(total) rows")
