@@ -68,6 +68,25 @@ struct IndicatorTests {
         #expect(IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: LocalDate(year: 2024, month: 6, day: 1)!).outcome == nil)
     }
 
+    @Test func childrenAreLinkedToCustodyHoldersAndHouseholdUnderPseudonyms() throws {
+        let text = "person_number,birth_date,sex,household_id\n7503184002,2018-03-15,F,H7\n7010854002,1985-10-10,F,H7\n6501802001,1980-01-05,M,H9\n"
+        let pseudonymiser = Pseudonymiser(secret: "test", municipalityCode: "9901")
+        let extract = LinkedExtract(try ExtractParser(source: .population, today: LocalDate(year: 2024, month: 12, day: 31)!).parse(Data(text.utf8)),
+                                    sha256: "x", pseudonymiser: pseudonymiser)
+        guard case .population(let people, let register) = extract.content else { Issue.record("not a population extract"); return }
+        #expect(people[0].household == people[1].household)
+        #expect(people[0].household != people[2].household)
+        #expect(people.allSatisfy { $0.household.count == 32 && !$0.household.contains("H") })
+        #expect(register.map(\.personNumber) == ["7503184002", "7010854002", "6501802001"])
+        #expect(people.map(\.pseudonym) == register.map(\.pseudonym))
+
+        let data = try dataset()
+        let child = data.keys.firstIndex(of: pseudonymiser.pseudonym("7503184002"))!
+        let holders = Set(data.parents[child].map { data.keys[Int($0)] })
+        #expect(holders == [pseudonymiser.pseudonym("7010854002"), pseudonymiser.pseudonym("6501802001")])
+        #expect(!data.keys.contains("7503184002"))
+    }
+
     @Test func pseudonymsAreStableKeyedAndPerMunicipality() {
         let a = Pseudonymiser(secret: "s1", municipalityCode: "9901")
         #expect(a.pseudonym("7503184002") == Pseudonymiser(secret: "s1", municipalityCode: "9901").pseudonym("7503184002"))
