@@ -13,7 +13,6 @@ public struct Measure: Codable, Sendable, Equatable {
         case section47 = "§47"
 
         public var needsConsent: Bool { self != .section47 }
-        public var isPlacement: Bool { self != .section32 }
     }
 
     public let id: ID
@@ -36,10 +35,6 @@ public struct Measure: Codable, Sendable, Equatable {
         self.startDate = startDate
         self.endDate = endDate
         self.monthlyCost = monthlyCost
-    }
-
-    public func isActive(on date: LocalDate) -> Bool {
-        startDate <= date && (endDate.map { date <= $0 } ?? true)
     }
 }
 

@@ -147,7 +147,7 @@ public struct CaseRepository: Sendable {
     }
 
     /// Read with SQLKit rather than as Fluent models: replaying a case reads every step, and Fluent's
-    /// reflection-based row decoding was the largest single cost of `GET /cases/{id}` (bench/run.sh).
+    /// reflection-based row decoding was the largest single cost of `GET /cases/{id}` (bench/api.sh).
     static func steps(of caseRow: CaseRow, on db: any Database) async throws -> [CaseStep] {
         let decoder = JSONDecoder()
         return try await (db as! any SQLDatabase).select()
