@@ -7,15 +7,15 @@ import Testing
 @Suite("Detection store")
 struct DetectionStoreTests {
     /// A small synthetic municipality's extracts, linked as `omsorg ingest` links them.
-    static let extracts: [LinkedExtract] = {
+    static let extracts: [(extract: LinkedExtract<String>, sha256: String)] = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("omsorg-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try! PopulationGenerator(inhabitants: 1500, years: 5, seed: 11).generate(into: directory)
         let pseudonymiser = Pseudonymiser(secret: "test", municipalityCode: "9901")
         return SourceSystem.allCases.map { source in
             let data = try! Data(contentsOf: directory.appendingPathComponent(source.fileName))
-            return LinkedExtract(try! ExtractParser(source: source, today: LocalDate(year: 2025, month: 1, day: 1)!).parse(data),
-                                 sha256: LinkedExtract.contentHash(data), pseudonymiser: pseudonymiser)
+            let parsed = try! ExtractParser(source: source, today: LocalDate(year: 2025, month: 1, day: 1)!).parse(data)
+            return (LinkedExtract(parsed).pseudonymised(by: pseudonymiser), ExtractParser.contentHash(data))
         }
     }()
 
@@ -23,25 +23,25 @@ struct DetectionStoreTests {
     func loadsEachExtractOnceAndGivesBackTheSameIndicators(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in
             let repository = DetectionRepository(test.app.db)
-            for extract in Self.extracts {
-                try await repository.ingest(extract, municipality: test.sydby.id, now: testNow) { _, _, _ in }
+            for (extract, sha256) in Self.extracts {
+                try await repository.ingest(extract, sha256: sha256, municipality: test.sydby.id, now: testNow) { _, _, _ in }
             }
             let counts = try await repository.counts(municipality: test.sydby.id)
-            let people = Self.extracts[0].rowCount
+            let people = Self.extracts[0].extract.rowCount
             #expect(counts["detection_files"] == SourceSystem.allCases.count)
             #expect(counts["detection_people"] == people)
             #expect(counts["person_register"] == people)
-            #expect(counts["detection_events"] == Self.extracts.filter { $0.source.isEventSource }.map(\.rowCount).reduce(0, +))
+            #expect(counts["detection_events"] == Self.extracts.map(\.extract).filter { $0.source.isEventSource }.map(\.rowCount).reduce(0, +))
             #expect(try await repository.counts(municipality: test.nordby.id).values.allSatisfy { $0 == 0 })
 
             await #expect(throws: StoreError.duplicate("This file has already been loaded.")) {
-                try await repository.ingest(Self.extracts[3], municipality: test.sydby.id, now: testNow) { _, _, _ in }
+                try await repository.ingest(Self.extracts[3].extract, sha256: Self.extracts[3].sha256, municipality: test.sydby.id, now: testNow) { _, _, _ in }
             }
             #expect(try await repository.counts(municipality: test.sydby.id) == counts)
             #expect(try await repository.ingestedAt(sha256: Self.extracts[3].sha256, municipality: test.sydby.id) != nil)
 
-            var inMemory = DetectionDataset()
-            Self.extracts.forEach { inMemory.add($0) }
+            var inMemory = DetectionDataset<String>()
+            Self.extracts.forEach { inMemory.add($0.extract) }
             let asOf = LocalDate(year: 2024, month: 1, day: 1)!
             let stored = try await repository.dataset(municipality: test.sydby.id)
             let fromStore = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: stored, asOf: asOf)

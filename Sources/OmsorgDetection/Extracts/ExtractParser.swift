@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import OmsorgDomain
 
@@ -38,9 +39,9 @@ public struct ExtractParser {
                 return
             }
             var rowErrors: [ExtractError.RowError] = []
-            for (index, column) in schema.columns.enumerated() {
+            for index in columns.indices {
                 if let message = columns[index].append(fields[positions[index]], today: today) {
-                    rowErrors.append(.init(line: line, column: column.name, message: message))
+                    rowErrors.append(.init(line: line, column: schema.columns[index].name, message: message))
                 }
             }
             if rowErrors.isEmpty, source == .substanceTreatment, let start = columns[1].numbers.last, let end = columns[2].numbers.last,
@@ -57,6 +58,11 @@ public struct ExtractParser {
         return ParsedExtract(source: source, rowCount: rowCount, columns: values)
     }
 
+    /// SHA-256 of a file's bytes, in hexadecimal: the same file is never loaded twice.
+    public static func contentHash(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
     private func headerPositions(_ header: [CSV.Field], schema: ExtractSchema) throws(ExtractError) -> [Int] {
         let names = header.map { CSV.text(CSV.trimmed($0)).lowercased() }
         for name in names {
@@ -71,21 +77,36 @@ public struct ExtractParser {
     }
 }
 
-/// Accumulates one column's values, validating each from its bytes.
+/// Accumulates one column's values, validating each from its bytes. The column's kind is unpacked
+/// once into plain fields: matching the schema's enum, with its array payloads, on every field of
+/// millions of rows was a measurable part of a load.
 private struct Builder {
-    let kind: ExtractSchema.Kind
+    private enum Form { case personNumber, identifier, date, optionalDate, month, enumeration, integer }
+
+    private let form: Form
+    private let allowed: [[UInt8]]
+    private let range: ClosedRange<Int>
     var texts: [String] = []
     var numbers: [Int32] = []
     var personNumbers: [UInt64] = []
-    private let allowed: [[UInt8]]
 
     init(kind: ExtractSchema.Kind) {
-        self.kind = kind
-        if case .enumeration(let values) = kind { allowed = values.map { Array($0.utf8) } } else { allowed = [] }
+        var allowed: [[UInt8]] = [], range = 0...0
+        form = switch kind {
+        case .personNumber: .personNumber
+        case .identifier: .identifier
+        case .date: .date
+        case .optionalDate: .optionalDate
+        case .month: .month
+        case .enumeration(let values): { allowed = values.map { Array($0.utf8) }; return .enumeration }()
+        case .integer(let bounds): { range = bounds; return .integer }()
+        }
+        self.allowed = allowed
+        self.range = range
     }
 
     var values: ParsedExtract.Values {
-        switch kind {
+        switch form {
         case .personNumber: .personNumbers(personNumbers)
         case .identifier: .text(texts)
         default: .numbers(numbers)
@@ -95,7 +116,7 @@ private struct Builder {
     /// Appends a field; returns what is wrong with it, if anything.
     mutating func append(_ raw: CSV.Field, today: LocalDate) -> String? {
         let field = CSV.trimmed(raw)
-        switch kind {
+        switch form {
         case .personNumber:
             do throws(ValidationError) {
                 personNumbers.append(try PersonNumber(ascii: field).value)
@@ -104,24 +125,28 @@ private struct Builder {
             guard !field.isEmpty else { return "must not be empty" }
             texts.append(CSV.text(field))
         case .date, .optionalDate, .month:
-            if field.isEmpty && kind == .optionalDate { numbers.append(ParsedExtract.noDate); return nil }
-            guard let date = LocalDate(isoBytes: field, monthOnly: kind == .month) else {
-                return "'\(CSV.text(field))' is not a \(kind == .month ? "month (YYYY-MM)" : "date (YYYY-MM-DD)")"
+            if field.isEmpty && form == .optionalDate { numbers.append(ParsedExtract.noDate); return nil }
+            guard let date = LocalDate(isoBytes: field, monthOnly: form == .month) else {
+                return "'\(CSV.text(field))' is not a \(form == .month ? "month (YYYY-MM)" : "date (YYYY-MM-DD)")"
             }
             guard date <= today else { return "\(CSV.text(field)) lies in the future" }
             guard date.year >= 1900 else { return "\(CSV.text(field)) lies before 1900" }
             numbers.append(Int32(date.daysSinceEpoch))
-        case .enumeration(let values):
-            guard let index = allowed.firstIndex(where: { $0.elementsEqual(field) }) else {
-                return "'\(CSV.text(field))' is not one of \(values.joined(separator: ", "))"
+        case .enumeration:
+            guard let index = allowed.firstIndex(where: { Self.equal($0, field) }) else {
+                return "'\(CSV.text(field))' is not one of \(allowed.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", "))"
             }
             numbers.append(Int32(index))
-        case .integer(let range):
+        case .integer:
             guard field.count <= 9, !field.isEmpty, field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                   case let value = field.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }), range.contains(value)
             else { return "'\(CSV.text(field))' is not a whole number in \(range.lowerBound)…\(range.upperBound)" }
             numbers.append(Int32(value))
         }
         return nil
+    }
+
+    private static func equal(_ value: [UInt8], _ field: CSV.Field) -> Bool {
+        value.count == field.count && (field.isEmpty || value.withUnsafeBufferPointer { memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 })
     }
 }

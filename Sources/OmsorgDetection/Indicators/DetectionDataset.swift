@@ -1,6 +1,7 @@
 /// One municipality's detection data in columns, people addressed by dense indices. The same
-/// structure serves the ingested (pseudonymised) store, the synthetic generator and the benchmark.
-public struct DetectionDataset: Sendable {
+/// structure serves the ingested store (keyed by pseudonym), the synthetic generator, and a folder of
+/// extracts checked in memory (keyed by person number, pseudonymised only in what is written out).
+public struct DetectionDataset<Key: Hashable & Sendable>: Sendable {
     public struct Events: Sendable {
         public var subject: [Int32] = []
         /// Index of the event's value in the source's enumeration (0 where the source has none).
@@ -21,29 +22,53 @@ public struct DetectionDataset: Sendable {
             self.endDay.append(endDay)
             self.value.append(value)
         }
+
+        /// Appends whole columns: an extract's rows at once.
+        public mutating func append(subjects: [Int32], codes: [Int32], days: [Int32], endDays: [Int32], values: [Int32]) {
+            guard count > 0 else { // the usual case, one extract per source: take the columns without copying
+                (subject, code, day, endDay, value) = (subjects, codes, days, endDays, values)
+                return
+            }
+            subject += subjects
+            code += codes
+            day += days
+            endDay += endDays
+            value += values
+        }
     }
 
-    /// Each person's key: a pseudonym in the store, a person number in the generator.
-    public private(set) var keys: [String] = []
+    /// Each person's key.
+    public private(set) var keys: [Key] = []
     /// Days since 1970-01-01; `ParsedExtract.noDate` for people only seen in an event extract.
     public private(set) var birthDay: [Int32] = []
     public private(set) var parents: [[Int32]] = []
     public var events: [SourceSystem: Events] = [:]
-    private var index: [String: Int32] = [:]
+    var index: [Key: Int32] = [:]
 
     public init() {}
 
     public var personCount: Int { keys.count }
 
     /// The index of the person with `key`, registering them if new.
-    public mutating func person(_ key: String) -> Int32 {
-        if let existing = index[key] { return existing }
+    public mutating func person(_ key: Key) -> Int32 {
         let new = Int32(keys.count)
-        index[key] = new
+        // One hash for a new person, the usual case when a population is registered.
+        if let existing = index.updateValue(new, forKey: key) {
+            index[key] = existing
+            return existing
+        }
         keys.append(key)
         birthDay.append(ParsedExtract.noDate)
         parents.append([])
         return new
+    }
+
+    /// Room for `count` more people, so that a population of millions is registered without regrowing.
+    mutating func reserve(_ count: Int) {
+        index.reserveCapacity(keys.count + count)
+        keys.reserveCapacity(keys.count + count)
+        birthDay.reserveCapacity(keys.count + count)
+        parents.reserveCapacity(keys.count + count)
     }
 
     public mutating func setBirthDay(_ day: Int32, of person: Int32) {

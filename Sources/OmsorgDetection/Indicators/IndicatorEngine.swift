@@ -1,3 +1,4 @@
+import Dispatch
 import OmsorgDomain
 
 /// One row per child, one 0/1 column per indicator, and the outcome where it is known.
@@ -13,9 +14,10 @@ public struct IndicatorTable: Sendable, Equatable {
     public let outcome: [UInt8]?
 }
 
-/// Computes indicators for every child as of a reference date, on columns, in one pass per indicator.
+/// Computes indicators for every child as of a reference date, on columns, in one pass per
+/// indicator, the indicators spread over the cores.
 public enum IndicatorEngine {
-    public static func compute(_ definitions: [IndicatorDefinition], on data: DetectionDataset, asOf: LocalDate,
+    public static func compute<Key>(_ definitions: [IndicatorDefinition], on data: DetectionDataset<Key>, asOf: LocalDate,
                                outcomeMonths: Int = 12) -> IndicatorTable {
         let day = Int32(asOf.daysSinceEpoch)
         let adulthood = Int32(asOf.addingMonths(-18 * 12).daysSinceEpoch)
@@ -23,21 +25,31 @@ public enum IndicatorEngine {
             let birth = data.birthDay[Int(person)]
             return birth != ParsedExtract.noDate && birth < day && birth > adulthood
         }
-        let values = definitions.map { definition in
-            let totals = subjectTotals(definition, data: data, asOf: asOf)
-            return children.map { child -> UInt8 in
-                switch definition.subject {
-                case .child: totals[Int(child)] >= definition.threshold ? 1 : 0
-                case .custodyHolder: data.parents[Int(child)].contains { totals[Int($0)] >= definition.threshold } ? 1 : 0
-                }
+        let values = [[UInt8]](unsafeUninitializedCapacity: definitions.count) { columns, initialized in
+            // Each iteration initialises its own element, so the writes never overlap.
+            nonisolated(unsafe) let first = columns.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: definitions.count) { column in
+                (first + column).initialize(to: flags(definitions[column], for: children, data: data, asOf: asOf))
             }
+            initialized = definitions.count
         }
         return IndicatorTable(asOf: asOf, definitions: definitions, children: children, values: values,
                               outcome: outcome(for: children, data: data, asOf: asOf, months: outcomeMonths))
     }
 
+    /// 1 for each child whose aggregate (or a custody holder's) reaches the threshold.
+    static func flags<Key>(_ definition: IndicatorDefinition, for children: [Int32], data: DetectionDataset<Key>, asOf: LocalDate) -> [UInt8] {
+        let totals = subjectTotals(definition, data: data, asOf: asOf)
+        return children.map { child -> UInt8 in
+            switch definition.subject {
+            case .child: totals[Int(child)] >= definition.threshold ? 1 : 0
+            case .custodyHolder: data.parents[Int(child)].contains { totals[Int($0)] >= definition.threshold } ? 1 : 0
+            }
+        }
+    }
+
     /// The aggregate of `definition` over its window for every person.
-    static func subjectTotals(_ definition: IndicatorDefinition, data: DetectionDataset, asOf: LocalDate) -> [Int] {
+    static func subjectTotals<Key>(_ definition: IndicatorDefinition, data: DetectionDataset<Key>, asOf: LocalDate) -> [Int] {
         var totals = [Int](repeating: 0, count: data.personCount)
         guard let events = data.events[definition.source] else { return totals }
         let windowStart = asOf.addingMonths(-definition.windowMonths)
@@ -70,7 +82,7 @@ public enum IndicatorEngine {
         return totals
     }
 
-    static func outcome(for children: [Int32], data: DetectionDataset, asOf: LocalDate, months: Int) -> [UInt8]? {
+    static func outcome<Key>(for children: [Int32], data: DetectionDataset<Key>, asOf: LocalDate, months: Int) -> [UInt8]? {
         let from = Int32(asOf.daysSinceEpoch), to = Int32(asOf.addingMonths(months).daysSinceEpoch)
         // Extracts are monthly at best, so the outcome is known once the data reach the window's last month.
         guard let last = data.lastEventDay, let social = data.events[.socialServices] else { return nil }

@@ -1,17 +1,14 @@
 import Crypto
 import Foundation
 import OmsorgDomain
-import Synchronization
 
 /// Turns person numbers into stable pseudonyms with a keyed hash (HMAC-SHA-256), one key per
 /// municipality derived from the service's secret. Without the secret a pseudonym cannot be traced
 /// back by hashing all possible person numbers; the same person gets different pseudonyms in two
 /// municipalities, so their detection data cannot be joined.
-public final class Pseudonymiser: Sendable {
-    /// HMAC keyed once; each pseudonym continues a copy, sparing the key set-up per person.
+public struct Pseudonymiser: Sendable {
+    /// HMAC keyed once (it keeps the hash states after the key's pads); each pseudonym continues a copy.
     private let keyed: HMAC<SHA256>
-    /// The extracts of one delivery name the same people again and again.
-    private let known = Mutex<[UInt64: String]>([:])
 
     public init(secret: String, municipalityCode: String) {
         let master = SymmetricKey(data: Data(secret.utf8))
@@ -19,25 +16,43 @@ public final class Pseudonymiser: Sendable {
         keyed = HMAC<SHA256>(key: SymmetricKey(data: Data(derived)))
     }
 
-    /// The pseudonym of a person number (its `PersonNumber.value`), computed once per person.
+    /// The pseudonym of a person number (its `PersonNumber.value`).
     public func pseudonym(personNumber: UInt64) -> String {
-        if let cached = known.withLock({ $0[personNumber] }) { return cached }
-        let computed = pseudonym(PersonNumber.digits(personNumber))
-        known.withLock { $0[personNumber] = computed }
-        return computed
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in // its ten digits, without a String
+            var rest = personNumber
+            for position in (0..<10).reversed() {
+                digits[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            return pseudonym(of: UnsafeRawBufferPointer(digits))
+        }
+    }
+
+    /// The pseudonyms of many person numbers, in order, computed on every core: a country's
+    /// children take seconds on one.
+    public func pseudonyms(personNumbers: [UInt64]) async throws -> [String] {
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount), size = max(1, (personNumbers.count + parts - 1) / parts)
+        let chunks = stride(from: 0, to: personNumbers.count, by: size).map { Array(personNumbers[$0..<min($0 + size, personNumbers.count)]) }
+        return try await concurrently(chunks) { $0.map(pseudonym(personNumber:)) }.flatMap { $0 }
     }
 
     /// 32 hexadecimal characters (128 bits): collisions are out of reach for any population.
     public func pseudonym(_ value: String) -> String {
+        var value = value
+        return value.withUTF8 { pseudonym(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    private func pseudonym(of bytes: UnsafeRawBufferPointer) -> String {
         var hmac = keyed
-        hmac.update(data: Data(value.utf8))
+        hmac.update(data: bytes)
         let code = hmac.finalize()
-        var hex = [UInt8](repeating: 0, count: 32)
-        for (index, byte) in code.prefix(16).enumerated() {
-            hex[2 * index] = Self.digits[Int(byte >> 4)]
-            hex[2 * index + 1] = Self.digits[Int(byte & 0x0F)]
+        return String(unsafeUninitializedCapacity: 32) { hex in
+            for (index, byte) in code.prefix(16).enumerated() {
+                hex[2 * index] = Self.digits[Int(byte >> 4)]
+                hex[2 * index + 1] = Self.digits[Int(byte & 0x0F)]
+            }
+            return 32
         }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

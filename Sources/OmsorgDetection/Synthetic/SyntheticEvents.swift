@@ -19,14 +19,14 @@ enum SyntheticEvents {
     }
 
     /// A report of concern, sometimes followed by a measure or a placement.
-    static func report(child: Int32, on day: Int32, until last: Int32, into data: inout DetectionDataset, using random: inout SeededRandom) {
+    static func report(child: Int32, on day: Int32, until last: Int32, into data: inout DetectionDataset<String>, using random: inout SeededRandom) {
         data.events[.socialServices, default: .init()].append(subject: child, code: 0, day: day)
         let next = min(day + 30 + Int32(random.next() % 60), last)
         if random.chance(0.25) { data.events[.socialServices, default: .init()].append(subject: child, code: 1, day: next) }
         if random.chance(0.025) { data.events[.socialServices, default: .init()].append(subject: child, code: 2, day: next) }
     }
 
-    private static func healthVisiting(_ child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset,
+    private static func healthVisiting(_ child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset<String>,
                                        _ random: inout SeededRandom, from: Int32, to: Int32) {
         let start = max(born, from), end = min(born + 365, to)
         guard start < end else { return }
@@ -38,7 +38,7 @@ enum SyntheticEvents {
         }
     }
 
-    private static func dental(_ child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset,
+    private static func dental(_ child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset<String>,
                                _ random: inout SeededRandom, from: Int32, to: Int32) {
         let missRate = 0.04 + (family.neglect ? 0.30 : 0) + (family.substance ? 0.10 : 0)
         for yearStart in stride(from: from, to: to, by: 365) {
@@ -51,7 +51,7 @@ enum SyntheticEvents {
         }
     }
 
-    private static func daycare(_ child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset,
+    private static func daycare(_ child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset<String>,
                                 _ random: inout SeededRandom, from: Int32, to: Int32) {
         let rate = 1.2 + (family.neglect ? 3.0 : 0) + (family.single ? 0.8 : 0)
         for month in monthStarts(from: from, to: to) where month - born >= 365 && month - born < 6 * 365 {
@@ -60,7 +60,7 @@ enum SyntheticEvents {
         }
     }
 
-    private static func reportsBefore(_ asOf: Int32, child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset,
+    private static func reportsBefore(_ asOf: Int32, child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset<String>,
                                       _ random: inout SeededRandom, from: Int32) {
         var logit = -3.1 + (family.benefits ? 0.9 : 0) + (family.substance ? 1.1 : 0)
         logit += (family.neglect ? 1.6 : 0) + (family.single ? 0.4 : 0)
@@ -74,7 +74,7 @@ enum SyntheticEvents {
         }
     }
 
-    private static func jobCentre(_ adult: Int32, _ family: Family, _ data: inout DetectionDataset, _ random: inout SeededRandom,
+    private static func jobCentre(_ adult: Int32, _ family: Family, _ data: inout DetectionDataset<String>, _ random: inout SeededRandom,
                                   from: Int32, to: Int32) {
         for month in monthStarts(from: from, to: to) where random.chance(family.benefits ? 0.85 : 0.02) {
             let kind = random.unit()
@@ -83,7 +83,7 @@ enum SyntheticEvents {
         }
     }
 
-    private static func substanceTreatment(_ adult: Int32, _ data: inout DetectionDataset, _ random: inout SeededRandom,
+    private static func substanceTreatment(_ adult: Int32, _ data: inout DetectionDataset<String>, _ random: inout SeededRandom,
                                            from: Int32, to: Int32) {
         for _ in 0..<(random.chance(0.3) ? 2 : 1) {
             let start = day(in: from, to, &random)

@@ -5,7 +5,7 @@ extension SyntheticPopulation {
     /// One CSV per source, in its declared schema. Returns the rows written per source.
     func writeExtracts(into directory: URL) throws -> [SourceSystem: Int] {
         var rows: [SourceSystem: Int] = [:]
-        let population = try CSVWriter(url: directory.appendingPathComponent(SourceSystem.population.fileName),
+        var population = try CSVWriter(url: directory.appendingPathComponent(SourceSystem.population.fileName),
                                        header: SourceSystem.population.schema.columns.map(\.name))
         for person in 0..<personCount {
             population.text(data.keys[person]); population.date(data.birthDay[person])
@@ -14,7 +14,7 @@ extension SyntheticPopulation {
         }
         try population.close()
         rows[.population] = personCount
-        let custody = try CSVWriter(url: directory.appendingPathComponent(SourceSystem.custody.fileName),
+        var custody = try CSVWriter(url: directory.appendingPathComponent(SourceSystem.custody.fileName),
                                     header: SourceSystem.custody.schema.columns.map(\.name))
         var custodyRows = 0
         for child in 0..<personCount {
@@ -34,7 +34,7 @@ extension SyntheticPopulation {
     /// Writes an event source by its schema: the first date or month column is the event's day.
     private func write(_ source: SourceSystem, to url: URL) throws -> Int {
         let schema = source.schema
-        let writer = try CSVWriter(url: url, header: schema.columns.map(\.name))
+        var writer = try CSVWriter(url: url, header: schema.columns.map(\.name))
         let events = data.events[source] ?? .init()
         for row in 0..<events.count {
             for column in schema.columns {
@@ -55,19 +55,19 @@ extension SyntheticPopulation {
 
     /// The truth: the model's coefficients, and each child's probability and outcome.
     func writeTruth(_ table: IndicatorTable, into directory: URL) throws {
-        let coefficients = try CSVWriter(url: directory.appendingPathComponent("coefficients.csv"), header: ["term", "coefficient"])
+        var coefficients = try CSVWriter(url: directory.appendingPathComponent("coefficients.csv"), header: ["term", "coefficient"])
         coefficients.text("intercept"); coefficients.text(String(TruthModel.intercept)); coefficients.endRow()
         for definition in table.definitions {
             coefficients.text(definition.column); coefficients.text(String(TruthModel.coefficients[definition.column] ?? 0))
             coefficients.endRow()
         }
         try coefficients.close()
-        let children = try CSVWriter(url: directory.appendingPathComponent("children.csv"),
+        var children = try CSVWriter(url: directory.appendingPathComponent("children.csv"),
                                      header: ["person_number", "as_of", "probability", "outcome"] + table.definitions.map(\.column))
         for (row, child) in table.children.enumerated() {
             children.text(data.keys[Int(child)]); children.date(Int32(table.asOf.daysSinceEpoch))
             children.text(String(format: "%.6f", probabilities[row])); children.int(Int(outcomes[row]))
-            table.values.forEach { children.int(Int($0[row])) }
+            for column in table.values { children.int(Int(column[row])) }
             children.endRow()
         }
         try children.close()

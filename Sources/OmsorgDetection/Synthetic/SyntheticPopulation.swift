@@ -14,7 +14,7 @@ struct Family {
 
 /// The people of a synthetic municipality and their events, keyed by person number.
 public struct SyntheticPopulation {
-    public internal(set) var data = DetectionDataset()
+    public internal(set) var data = DetectionDataset<String>()
     var female: [Bool] = []
     var household: [Int32] = []
     var households = 0

@@ -16,7 +16,7 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`.
     public init(iso text: String) throws(ValidationError) {
-        guard let date = LocalDate(isoBytes: Array(text.utf8)[...]) else {
+        guard let date = Array(text.utf8).withUnsafeBufferPointer({ LocalDate(isoBytes: $0) }) else {
             throw ValidationError("A date is written YYYY-MM-DD, e.g. 2024-03-28; got '\(text)'.")
         }
         self = date
@@ -24,19 +24,18 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Parses `YYYY-MM-DD` from ASCII bytes, or `YYYY-MM` as the first of the month when `monthOnly`.
     /// Concrete, not generic: extracts parse millions of dates, and a generic across modules runs unspecialised.
-    public init?(isoBytes bytes: ArraySlice<UInt8>, monthOnly: Bool = false) {
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>, monthOnly: Bool = false) {
         guard bytes.count == (monthOnly ? 7 : 10) else { return nil }
-        let start = bytes.startIndex
         func number(_ offset: Int, _ length: Int) -> Int? {
             var value = 0
-            for index in (start + offset)..<(start + offset + length) {
+            for index in offset..<(offset + length) {
                 let byte = bytes[index]
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
             return value
         }
-        guard bytes[start + 4] == UInt8(ascii: "-"), monthOnly || bytes[start + 7] == UInt8(ascii: "-"),
+        guard bytes[4] == UInt8(ascii: "-"), monthOnly || bytes[7] == UInt8(ascii: "-"),
               let year = number(0, 4), let month = number(5, 2), let day = monthOnly ? 1 : number(8, 2)
         else { return nil }
         self.init(year: year, month: month, day: day)

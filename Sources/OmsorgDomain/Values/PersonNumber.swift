@@ -10,35 +10,35 @@ public struct PersonNumber: Hashable, Codable, Sendable, CustomStringConvertible
     public let isReplacementNumber: Bool
 
     public init(_ text: String) throws(ValidationError) {
-        try self.init(ascii: Array(text.utf8)[...])
+        self = try Array(text.utf8).withUnsafeBufferPointer { bytes throws(ValidationError) in try PersonNumber(ascii: bytes) }
     }
 
     /// Parses ASCII bytes, for extracts of millions of rows where building a `String` per field is the
     /// cost. Concrete, not generic: a generic across modules runs unspecialised.
-    public init(ascii bytes: ArraySlice<UInt8>) throws(ValidationError) {
+    public init(ascii bytes: UnsafeBufferPointer<UInt8>) throws(ValidationError) {
         var value: UInt64 = 0
         var count = 0
+        var day = 0, month = 0, shortYear = 0, seventhDigit = 0
         for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: " ") {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 10 else {
                 throw ValidationError("A person number has ten digits, written DDMMYY-SSSS.")
             }
-            value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch count {
+            case 0, 1: day = day * 10 + digit
+            case 2, 3: month = month * 10 + digit
+            case 4, 5: shortYear = shortYear * 10 + digit
+            case 6: seventhDigit = digit
+            default: break
+            }
+            value = value * 10 + UInt64(digit)
             count += 1
         }
         guard count == 10 else { throw ValidationError("A person number has ten digits, written DDMMYY-SSSS.") }
-        func digits(_ from: Int, _ length: Int) -> Int {
-            var power: UInt64 = 1
-            for _ in 0..<(10 - from - length) { power *= 10 }
-            var base: UInt64 = 1
-            for _ in 0..<length { base *= 10 }
-            return Int(value / power % base)
-        }
-        var day = digits(0, 2)
         let replacement = day > 60
         if replacement { day -= 60 }
-        let shortYear = digits(4, 2)
-        let year = Self.century(shortYear: shortYear, seventhDigit: digits(6, 1)) + shortYear
-        guard let date = LocalDate(year: year, month: digits(2, 2), day: day) else {
+        let year = Self.century(shortYear: shortYear, seventhDigit: seventhDigit) + shortYear
+        guard let date = LocalDate(year: year, month: month, day: day) else {
             throw ValidationError("The first six digits of a person number must be a valid date (DDMMYY).")
         }
         self.value = value

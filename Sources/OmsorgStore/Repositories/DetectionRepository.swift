@@ -20,9 +20,9 @@ public struct DetectionRepository: Sendable {
     }
 
     /// Loads a whole extract in one transaction: a failure or a killed process leaves nothing of it.
-    /// Loading the same content again is refused by the unique file hash.
+    /// Loading the same content (`sha256`, the file's `ExtractParser.contentHash`) again is refused.
     /// `progress` hears each tenth of a table written: (table, rows written, rows in all).
-    public func ingest(_ extract: LinkedExtract, municipality: Municipality.ID, now: Date,
+    public func ingest(_ extract: LinkedExtract<String>, sha256: String, municipality: Municipality.ID, now: Date,
                        progress: @escaping @Sendable (String, Int, Int) -> Void) async throws {
         let fileID = UUID()
         try await db.transaction { tx in
@@ -30,7 +30,7 @@ public struct DetectionRepository: Sendable {
             do {
                 try await sql.insert(into: "detection_files")
                     .columns("id", "municipality_id", "source", "sha256", "row_count", "ingested_at")
-                    .values(SQLBind(fileID), SQLBind(municipality.rawValue), SQLBind(extract.source.rawValue), SQLBind(extract.sha256),
+                    .values(SQLBind(fileID), SQLBind(municipality.rawValue), SQLBind(extract.source.rawValue), SQLBind(sha256),
                             SQLBind(extract.rowCount), SQLBind(now))
                     .run()
             } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -42,8 +42,8 @@ public struct DetectionRepository: Sendable {
     }
 
     /// The municipality's detection data, keyed by pseudonym, for the indicator engine.
-    public func dataset(municipality: Municipality.ID) async throws -> DetectionDataset {
-        var data = DetectionDataset()
+    public func dataset(municipality: Municipality.ID) async throws -> DetectionDataset<String> {
+        var data = DetectionDataset<String>()
         let id = municipality.rawValue
         for row in try await sql.select().columns("pseudonym", "birth_day").from("detection_people").where("municipality_id", .equal, id).all() {
             data.setBirthDay(Int32(try row.decode(column: "birth_day", as: Int.self)), of: data.person(try row.decode(column: "pseudonym", as: String.self)))
@@ -104,15 +104,15 @@ private struct BulkWriter {
     let progress: @Sendable (String, Int, Int) -> Void
     let batch = 5000
 
-    func write(_ content: LinkedExtract.Content, source: SourceSystem) async throws {
+    func write(_ content: LinkedExtract<String>.Content, source: SourceSystem) async throws {
         switch content {
         case .population(let people, let register):
             try await insert("detection_people", ["pseudonym", "#birth_day", "sex", "household"], count: people.count) { row, out in
                 let person = people[row]
-                out += "\(literal(person.pseudonym)),\(person.birthDay),\(literal(person.sex)),\(literal(person.household))"
+                out += "\(literal(person.key)),\(person.birthDay),\(literal(person.sex)),\(literal(person.household))"
             }
             try await insert("person_register", ["pseudonym", "person_number"], count: register.count) { row, out in
-                out += "\(literal(register[row].pseudonym)),\(literal(register[row].personNumber))"
+                out += "\(literal(people[row].key)),\(literal(PersonNumber.digits(register[row])))"
             }
         case .custody(let children, let parents):
             try await insert("detection_custody", ["child", "parent"], count: children.count) { row, out in

@@ -30,57 +30,31 @@ struct IndicatorsCommand: AsyncCommand {
         let asOf = try LocalDate(iso: asOfText)
         let municipality = try await app.municipality(code: signature.municipality)
         let started = Date()
-        let data: DetectionDataset
+        let pseudonymiser = app.pseudonymiser(for: municipality)
+        let console = context.console
+        let table: IndicatorTable, pseudonyms: [String]
         if let folder = signature.fromExtracts {
-            let console = context.console
-            data = try await ExtractFolder(url: URL(fileURLWithPath: folder), today: LocalDate(app.omsorg.now()),
-                                           pseudonymiser: app.pseudonymiser(for: municipality)).dataset { console.print("indicators: \($0)") }
+            let data: DetectionDataset<UInt64>
+            do {
+                data = try await ExtractFolder(url: URL(fileURLWithPath: folder), today: LocalDate(app.omsorg.now())).dataset {
+                    console.print("indicators: \($0)")
+                }
+            } catch let error as ExtractFolder.FileError {
+                throw Abort(.unprocessableEntity, reason: error.description)
+            }
+            console.print("indicators: \(data.personCount) people read in \(seconds(since: started)) s")
+            table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: asOf, outcomeMonths: signature.outcomeMonths ?? 12)
+            pseudonyms = try await pseudonymiser.pseudonyms(personNumbers: table.children.map { data.keys[Int($0)] })
         } else {
-            data = try await DetectionRepository(app.db).dataset(municipality: municipality.id)
+            let data = try await DetectionRepository(app.db).dataset(municipality: municipality.id)
+            console.print("indicators: \(data.personCount) people loaded in \(seconds(since: started)) s")
+            table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: asOf, outcomeMonths: signature.outcomeMonths ?? 12)
+            pseudonyms = table.children.map { data.keys[Int($0)] }
         }
-        context.console.print("indicators: \(data.personCount) people loaded in \(seconds(since: started)) s")
-        let table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: asOf, outcomeMonths: signature.outcomeMonths ?? 12)
-        try table.write(to: URL(fileURLWithPath: out), keys: data.keys)
-        context.console.print("Wrote \(table.children.count) children × \(table.definitions.count) indicators to \(out) in \(seconds(since: started)) s"
-                              + (table.outcome == nil ? " (outcome not yet known)." : "."))
+        try table.write(to: URL(fileURLWithPath: out), pseudonyms: pseudonyms)
+        console.print("Wrote \(table.children.count) children × \(table.definitions.count) indicators to \(out) in \(seconds(since: started)) s"
+                      + (table.outcome == nil ? " (outcome not yet known)." : "."))
     }
 
     private func seconds(since start: Date) -> String { String(format: "%.2f", Date().timeIntervalSince(start)) }
-}
-
-/// A folder of extracts named as the generator names them, parsed and linked in memory.
-struct ExtractFolder {
-    let url: URL
-    let today: LocalDate
-    let pseudonymiser: Pseudonymiser
-
-    /// Files are parsed and linked concurrently, then added in a fixed order, so the table's row
-    /// order does not depend on which file finished first.
-    func dataset(progress: @escaping @Sendable (String) -> Void) async throws -> DetectionDataset {
-        let linked = try await withThrowingTaskGroup(of: LinkedExtract?.self) { group in
-            for source in SourceSystem.allCases {
-                group.addTask { try link(source, progress: progress) }
-            }
-            return try await group.reduce(into: [SourceSystem: LinkedExtract]()) { all, extract in
-                if let extract { all[extract.source] = extract }
-            }
-        }
-        var data = DetectionDataset()
-        for source in SourceSystem.allCases {
-            if let extract = linked[source] { data.add(extract) }
-        }
-        return data
-    }
-
-    private func link(_ source: SourceSystem, progress: @Sendable (String) -> Void) throws -> LinkedExtract? {
-        let file = url.appendingPathComponent(source.fileName)
-        guard let bytes = FileManager.default.contents(atPath: file.path) else { return nil }
-        do throws(ExtractError) {
-            let extract = LinkedExtract(try ExtractParser(source: source, today: today).parse(bytes), sha256: LinkedExtract.contentHash(bytes), pseudonymiser: pseudonymiser)
-            progress("read \(source.fileName)")
-            return extract
-        } catch {
-            throw Abort(.unprocessableEntity, reason: "\(file.path): \(error)")
-        }
-    }
 }

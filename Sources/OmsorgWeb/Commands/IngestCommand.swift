@@ -25,7 +25,7 @@ struct IngestCommand: AsyncCommand {
             throw Abort(.notFound, reason: "Cannot read \(signature.file).")
         }
         let repository = DetectionRepository(app.db)
-        let hash = LinkedExtract.contentHash(data)
+        let hash = ExtractParser.contentHash(data)
         if let earlier = try await repository.ingestedAt(sha256: hash, municipality: municipality.id) {
             context.console.print("\(signature.file) was already loaded on \(earlier); nothing was added.")
             return
@@ -36,9 +36,9 @@ struct IngestCommand: AsyncCommand {
         } catch {
             throw Abort(.unprocessableEntity, reason: "\(signature.file): \(error)")
         }
-        let linked = LinkedExtract(parsed, sha256: hash, pseudonymiser: app.pseudonymiser(for: municipality))
+        let linked = LinkedExtract(parsed).pseudonymised(by: app.pseudonymiser(for: municipality))
         let console = context.console
-        try await repository.ingest(linked, municipality: municipality.id, now: app.omsorg.now()) { table, done, total in
+        try await repository.ingest(linked, sha256: hash, municipality: municipality.id, now: app.omsorg.now()) { table, done, total in
             console.print("ingest: \(table) \(done)/\(total) rows")
         }
         console.print("Loaded \(parsed.rowCount) rows of \(source.rawValue) for \(municipality.name) from \(signature.file).")
