@@ -33,15 +33,17 @@ sqlite3 "$work/import.sqlite" "CREATE TABLE daycare(person_number TEXT, month TE
 theirs=$(elapsed "$start")
 rows+=("ingest daycare.csv ($lines rows)|$ours|$theirs|sqlite3 .import|$(python3 -c "print(f'{$lines/$ours:,.0f} vs {$lines/$theirs:,.0f} rows/s')")")
 
-indicators() { # name folder inhabitants
-  local folder=$2 table="$work/$1.csv"
-  start=$(now)
-  (cd "$work" && "$omsorg" indicators --municipality 9901 --as-of 2024-01-01 --from-extracts "$folder" --out "$table" --log warning >/dev/null)
-  ours=$(elapsed "$start")
-  result=$("$python" bench/indicators_duckdb.py "$folder" 2024-01-01 "$table" "$secret" 9901)
-  theirs=$(python3 -c "import json; print(json.loads('$result')['seconds'])")
+indicators() { # name folder: the best of three runs each way, so a cold cache or a busy moment does not decide
+  local folder=$2 table="$work/$1.csv" best_ours="" best_theirs="" result=""
+  for _ in 1 2 3; do
+    start=$(now)
+    (cd "$work" && "$omsorg" indicators --municipality 9901 --as-of 2024-01-01 --from-extracts "$folder" --out "$table" --log warning >/dev/null)
+    best_ours=$(python3 -c "print(min(float(x) for x in '$(elapsed "$start") ${best_ours:-inf}'.split()))")
+    result=$("$python" bench/indicators_duckdb.py "$folder" 2024-01-01 "$table" "$secret" 9901)
+    best_theirs=$(python3 -c "import json; print(min(json.loads('$result')['seconds'], float('${best_theirs:-inf}')))")
+  done
   equal=$(python3 -c "import json; r = json.loads('$result'); print(f\"{r['children']:,} children, equal: {r['equal']}\")")
-  rows+=("indicators $1|$ours|$theirs|DuckDB|$equal")
+  rows+=("indicators $1|$best_ours|$best_theirs|DuckDB|$equal")
 }
 indicators "70k municipality" "$work/m70"
 rm -rf "$work/m70"
