@@ -36,11 +36,10 @@ public struct ExtractFolder: Sendable {
             guard let extract = try link(source, progress: progress) else { return nil }
             return (extract, try await population.value.data.resolve(extract))
         }
+        let bySource = Dictionary(uniqueKeysWithValues: zip(others, linked))
         var data = try await population.value.take()
         for source in SourceSystem.allCases {
-            if let found = linked.first(where: { $0?.extract.source == source }), let (extract, resolved) = found {
-                data.add(extract, resolved: resolved)
-            }
+            if let (extract, resolved) = bySource[source] ?? nil { data.add(extract, resolved: resolved) }
         }
         return data
     }

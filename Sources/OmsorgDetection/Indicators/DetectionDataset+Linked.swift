@@ -32,11 +32,7 @@ extension LinkedExtract {
         switch content {
         case .population(let people, _): people.map(\.key)
         case .custody(let children, let parents):
-            zip(children, parents).reduce(into: [Key]()) { keys, row in
-                keys.reserveCapacity(2 * children.count)
-                keys.append(row.0)
-                keys.append(row.1)
-            }
+            (0..<2 * children.count).map { $0 % 2 == 0 ? children[$0 / 2] : parents[$0 / 2] }
         case .events(_, let people, _, _, _, _): people
         }
     }

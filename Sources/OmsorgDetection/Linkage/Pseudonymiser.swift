@@ -18,14 +18,7 @@ public struct Pseudonymiser: Sendable {
 
     /// The pseudonym of a person number (its `PersonNumber.value`).
     public func pseudonym(personNumber: UInt64) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in // its ten digits, without a String
-            var rest = personNumber
-            for position in (0..<10).reversed() {
-                digits[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
-            return pseudonym(of: UnsafeRawBufferPointer(digits))
-        }
+        PersonNumber.withDigits(personNumber) { pseudonym(of: UnsafeRawBufferPointer($0)) }
     }
 
     /// The pseudonyms of many person numbers, in order, computed on every core: a country's

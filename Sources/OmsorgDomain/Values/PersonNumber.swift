@@ -51,8 +51,22 @@ public struct PersonNumber: Hashable, Codable, Sendable, CustomStringConvertible
 
     /// The ten digits of a person number's `value`, with its leading zeros.
     public static func digits(_ value: UInt64) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, 10 - text.count)) + text
+        withDigits(value) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` over the ten ASCII digits of a `value`, leading zeros kept, on the stack: a country's
+    /// pseudonyms are keyed from them without building a `String` each. Inlinable, so that callers
+    /// in other modules get it specialised.
+    @inlinable
+    public static func withDigits<Result>(_ value: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
+            var rest = value
+            for position in (0..<10).reversed() {
+                digits[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            return body(UnsafeBufferPointer(digits))
+        }
     }
 
     /// The century rule of the CPR office: the seventh digit and the two-digit year give the century.
