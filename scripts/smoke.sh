@@ -59,14 +59,24 @@ grep -q "column 'diagnosis' is refused" err.txt || fail "no message naming the r
 printf 'person_number,date,event\n7503184002,2024-01-01,attended\n7503184002,2024-02-30,attended\n' >bad.csv
 if "$omsorg" ingest --source dental --municipality 9903 bad.csv </dev/null 2>err.txt >/dev/null; then fail "a bad date was accepted"; fi
 grep -q "line 3, column date" err.txt || fail "no line number for a bad row"
-events() { sqlite3 omsorg.sqlite "SELECT COUNT(*) FROM detection_events; SELECT COUNT(*) FROM detection_files;" | tr '\n' ' '; }
+events() { sqlite3 omsorg.sqlite "SELECT COALESCE(SUM(row_count), 0) FROM detection_event_chunks; SELECT COUNT(*) FROM detection_files;" | tr '\n' ' '; }
 [ "$(events)" = "0 0 " ] || fail "refused files left rows behind: $(events)"
-# Kill -9 once the first tenth of the daycare extract is written, inside its transaction.
+# Kill -9 in the middle of a file's transaction, once its first rows are written. A reader holds the
+# database meanwhile, so the ingest cannot commit (SQLite's rollback journal waits for readers) and is
+# certain to be killed inside it.
+mkfifo reader.in
+sqlite3 omsorg.sqlite <reader.in >reader.out &
+reader=$!
+exec 3>reader.in
+echo "BEGIN; SELECT COUNT(*) FROM detection_files;" >&3
+for _ in $(seq 1 100); do [ -s reader.out ] && break; sleep 0.05; done
 ("$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null >ingest.log 2>&1 &)
-for _ in $(seq 1 600); do grep -q "ingest: detection_events" ingest.log && break; sleep 0.05; done
-grep -q "ingest: detection_events" ingest.log || fail "no progress line from ingest"
+for _ in $(seq 1 600); do grep -q "ingest: " ingest.log && break; sleep 0.05; done
 pkill -9 -f "omsorg ingest --source daycare" || true
-sleep 0.5
+grep -q "ingest: " ingest.log || fail "no progress line from ingest"
+exec 3>&- # the reader's input ends, and with it its transaction
+wait "$reader"
+grep -q "Loaded" ingest.log && fail "the ingest committed while a reader held the database"
 [ "$(events)" = "0 0 " ] || fail "a killed ingest left rows behind: $(events)"
 rows=$(($(wc -l <gen/daycare.csv) - 1))
 "$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null | grep -q "Loaded $rows rows" || fail "ingest after the kill"

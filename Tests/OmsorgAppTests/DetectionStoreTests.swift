@@ -1,7 +1,8 @@
 import Foundation
 import OmsorgDetection
 import OmsorgDomain
-import OmsorgStore
+@testable import OmsorgStore
+import SQLKit
 import Testing
 
 @Suite("Detection store")
@@ -31,7 +32,7 @@ struct DetectionStoreTests {
             #expect(counts["detection_files"] == SourceSystem.allCases.count)
             #expect(counts["detection_people"] == people)
             #expect(counts["person_register"] == people)
-            #expect(counts["detection_events"] == Self.extracts.map(\.extract).filter { $0.source.isEventSource }.map(\.rowCount).reduce(0, +))
+            #expect(counts["events"] == Self.extracts.map(\.extract).filter { $0.source.isEventSource }.map(\.rowCount).reduce(0, +))
             #expect(try await repository.counts(municipality: test.nordby.id).values.allSatisfy { $0 == 0 })
 
             await #expect(throws: StoreError.duplicate("This file has already been loaded.")) {
@@ -42,14 +43,39 @@ struct DetectionStoreTests {
 
             var inMemory = DetectionDataset<String>()
             Self.extracts.forEach { inMemory.add($0.extract) }
-            let asOf = LocalDate(year: 2024, month: 1, day: 1)!
-            let stored = try await repository.dataset(municipality: test.sydby.id)
-            let fromStore = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: stored, asOf: asOf)
-            let fromFiles = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: inMemory, asOf: asOf)
-            #expect(fromStore.children.map { stored.keys[Int($0)] } == fromFiles.children.map { inMemory.keys[Int($0)] })
-            #expect(fromStore.values == fromFiles.values)
-            #expect(fromStore.outcome == fromFiles.outcome)
-            #expect(fromStore.values.joined().contains(1))
+            let fromStore = Self.indicators(try await repository.dataset(municipality: test.sydby.id))
+            #expect(fromStore == Self.indicators(inMemory))
+            #expect(fromStore.values.contains { $0.dropLast().contains(1) })
         }
+    }
+
+    /// Events loaded as rows before migration 004 move into columns, and back on revert, unchanged.
+    @Test(arguments: TestDatabase.available)
+    func theColumnMigrationMovesLoadedEventsBothWays(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let repository = DetectionRepository(test.app.db)
+            for (extract, sha256) in Self.extracts {
+                try await repository.ingest(extract, sha256: sha256, municipality: test.sydby.id, now: testNow) { _, _, _ in }
+            }
+            let events = try #require(try await repository.counts(municipality: test.sydby.id)["events"])
+            let before = Self.indicators(try await repository.dataset(municipality: test.sydby.id))
+
+            try await StoreEventsInColumns().revert(on: test.app.db)
+            let rows = try await (test.app.db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("detection_events").first()?.decode(column: "n", as: Int.self)
+            #expect(rows == events)
+            try await StoreEventsInColumns().prepare(on: test.app.db)
+
+            #expect(try await repository.counts(municipality: test.sydby.id)["events"] == events)
+            #expect(Self.indicators(try await repository.dataset(municipality: test.sydby.id)) == before)
+        }
+    }
+
+    /// Each child's indicator values and outcome as of 1 January 2024, by pseudonym.
+    static func indicators(_ data: DetectionDataset<String>) -> [String: [UInt8]] {
+        let table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: LocalDate(year: 2024, month: 1, day: 1)!)
+        return Dictionary(uniqueKeysWithValues: table.children.enumerated().map { row, child in
+            (data.keys[Int(child)], table.values.map { $0[row] } + [table.outcome?[row] ?? 9])
+        })
     }
 }

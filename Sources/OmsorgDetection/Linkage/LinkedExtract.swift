@@ -27,6 +27,11 @@ public struct LinkedExtract<Key: Hashable & Sendable>: Sendable {
     public let rowCount: Int
     public let content: Content
 
+    /// An extract read back from the store, or made in memory.
+    public init(source: SourceSystem, rowCount: Int, content: Content) {
+        (self.source, self.rowCount, self.content) = (source, rowCount, content)
+    }
+
     /// The same extract with every person's key, and every household, replaced.
     func rekeyed<New>(person: (Key) -> New, household: (String) -> String) -> LinkedExtract<New> {
         let content: LinkedExtract<New>.Content = switch content {

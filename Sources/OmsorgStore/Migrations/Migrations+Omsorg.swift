@@ -8,6 +8,7 @@ extension Migrations {
             CreateChildren(), CreateCases(),
             CreateDetectionTables(),
             CreateAuditLog(),
+            StoreEventsInColumns(),
         ])
     }
 }

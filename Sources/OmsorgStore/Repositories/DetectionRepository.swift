@@ -37,7 +37,7 @@ public struct DetectionRepository: Sendable {
                 throw StoreError.duplicate("This file has already been loaded.")
             }
             let writer = BulkWriter(sql: sql, file: fileID, municipality: municipality.rawValue, progress: progress)
-            try await writer.write(extract.content, source: extract.source)
+            try await writer.write(extract.content)
         }
     }
 
@@ -52,17 +52,24 @@ public struct DetectionRepository: Sendable {
             data.addCustody(child: data.person(try row.decode(column: "child", as: String.self)),
                             parent: data.person(try row.decode(column: "parent", as: String.self)))
         }
-        let rows = try await sql.select().columns("source", "subject", "code", "day", "end_day", "value")
-            .from("detection_events").where("municipality_id", .equal, id).all()
-        for row in rows {
-            guard let source = SourceSystem(rawValue: try row.decode(column: "source", as: String.self)) else { continue }
-            data.events[source, default: .init()].append(
-                subject: data.person(try row.decode(column: "subject", as: String.self)),
-                code: Int32(try row.decode(column: "code", as: Int.self)), day: Int32(try row.decode(column: "day", as: Int.self)),
-                endDay: Int32(try row.decode(column: "end_day", as: Int?.self) ?? Int(ParsedExtract.noDate)),
-                value: Int32(try row.decode(column: "value", as: Int.self)))
+        let stored = try await EventColumns.load(from: sql, municipality: id)
+        for (file, source) in try await eventFiles(municipality: id) {
+            guard let (people, events) = stored[file] else { continue }
+            data.add(LinkedExtract(source: source, rowCount: events.count, content: .events(
+                subjects: events.subjects, people: people, codes: events.codes, days: events.days, endDays: events.endDays, values: events.values)))
         }
         return data
+    }
+
+    /// The municipality's event files in the order the in-memory path adds them: by source, then as loaded.
+    private func eventFiles(municipality: UUID) async throws -> [(UUID, SourceSystem)] {
+        let rows = try await sql.select().columns("id", "source").from("detection_files").where("municipality_id", .equal, municipality)
+            .orderBy("ingested_at").orderBy("id").all()
+        let files = try rows.compactMap { row in
+            try SourceSystem(rawValue: row.decode(column: "source", as: String.self)).map { (try row.decode(column: "id", as: UUID.self), $0) }
+        }
+        let order = Dictionary(uniqueKeysWithValues: SourceSystem.allCases.enumerated().map { ($1, $0) })
+        return files.filter { $0.1.isEventSource }.enumerated().sorted { (order[$0.1.1]!, $0.0) < (order[$1.1.1]!, $1.0) }.map(\.1)
     }
 
     /// The person number behind a pseudonym, for the caseworker who holds a flagged family's task.
@@ -81,83 +88,18 @@ public struct DetectionRepository: Sendable {
         }
     }
 
-    /// Row counts per table for the municipality: what an operator checks after a load.
+    /// Row counts per table for the municipality, and its number of events: what an operator checks after a load.
     public func counts(municipality: Municipality.ID) async throws -> [String: Int] {
-        var result: [String: Int] = [:]
-        for table in ["detection_files", "detection_people", "person_register", "detection_custody", "detection_events"] {
-            result[table] = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+        // PostgreSQL sums a BIGINT as NUMERIC; cast back so both databases answer an integer.
+        func count(_ table: String, _ expression: String) async throws -> Int {
+            try await sql.select().column(SQLRaw("CAST(\(expression) AS BIGINT)"), as: "n").from(table)
                 .where("municipality_id", .equal, municipality.rawValue).first()?.decode(column: "n", as: Int.self) ?? 0
         }
+        var result: [String: Int] = [:]
+        for table in ["detection_files", "detection_people", "person_register", "detection_custody", "detection_subjects"] {
+            result[table] = try await count(table, "COUNT(*)")
+        }
+        result["events"] = try await count("detection_event_chunks", "COALESCE(SUM(row_count), 0)")
         return result
-    }
-}
-
-/// Multi-row inserts in batches, the rows written as literals: every value is an integer or text this
-/// program made itself (hex pseudonyms, validated person-number digits, the schema's enumeration
-/// values), and `literal` refuses anything else, so nothing from a file reaches the SQL as written.
-/// Binding every value cost a third of a load's time in SQLKit's encoder; only the file and the
-/// municipality are bound, once per statement, in the databases' own UUID form.
-private struct BulkWriter {
-    let sql: any SQLDatabase
-    let file: UUID
-    let municipality: UUID
-    let progress: @Sendable (String, Int, Int) -> Void
-    let batch = 5000
-
-    func write(_ content: LinkedExtract<String>.Content, source: SourceSystem) async throws {
-        switch content {
-        case .population(let people, let register):
-            try await insert("detection_people", ["pseudonym", "#birth_day", "sex", "household"], count: people.count) { row, out in
-                let person = people[row]
-                out += "\(literal(person.key)),\(person.birthDay),\(literal(person.sex)),\(literal(person.household))"
-            }
-            try await insert("person_register", ["pseudonym", "person_number"], count: register.count) { row, out in
-                out += "\(literal(people[row].key)),\(literal(PersonNumber.digits(register[row])))"
-            }
-        case .custody(let children, let parents):
-            try await insert("detection_custody", ["child", "parent"], count: children.count) { row, out in
-                out += "\(literal(children[row])),\(literal(parents[row]))"
-            }
-        case .events(let subjects, let people, let codes, let days, let endDays, let values):
-            let name = literal(source.rawValue)
-            try await insert("detection_events", ["source", "subject", "#code", "#day", "#end_day", "#value"], count: subjects.count) { row, out in
-                let end = endDays[row] == ParsedExtract.noDate ? "NULL" : String(endDays[row])
-                out += "\(name),\(literal(people[Int(subjects[row])])),\(codes[row]),\(days[row]),\(end),\(values[row])"
-            }
-        }
-    }
-
-    /// A quoted SQL literal of text limited to letters, digits and hyphens.
-    private func literal(_ text: String) -> String {
-        precondition(text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) },
-                     "refusing to write '\(text)' as a literal")
-        return "'\(text)'"
-    }
-
-    /// `columns` are the table's columns after file and municipality; a leading `#` marks an integer.
-    private func insert(_ table: String, _ columns: [String], count: Int, row: (Int, inout String) -> Void) async throws {
-        let names = columns.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-        // Cast so that a batch whose values are all NULL still has the column's type (PostgreSQL).
-        let selected = columns.indices.map { columns[$0].hasPrefix("#") ? "CAST(v.column\($0 + 1) AS INTEGER)" : "v.column\($0 + 1)" }
-        var reportedTenth = 0
-        for start in stride(from: 0, to: count, by: batch) {
-            let end = min(start + batch, count)
-            var values = ""
-            values.reserveCapacity((end - start) * 120)
-            for index in start..<end {
-                values += index > start ? ",(" : "("
-                row(index, &values)
-                values += ")"
-            }
-            let statement: SQLQueryString = """
-                INSERT INTO \(unsafeRaw: table) (file_id, municipality_id, \(unsafeRaw: names.joined(separator: ", ")))
-                SELECT \(bind: file), \(bind: municipality), \(unsafeRaw: selected.joined(separator: ", ")) FROM (VALUES \(unsafeRaw: values)) AS v
-                """
-            try await sql.raw(statement).run()
-            if end * 10 / count > reportedTenth {
-                reportedTenth = end * 10 / count
-                progress(table, end, count)
-            }
-        }
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import SQLKit
+
+/// An event extract stored as the indicator engine holds it: columns of 32-bit integers, in chunks
+/// of `chunkRows` rows, each column one little-endian blob. A row per event cost SQLite more to parse
+/// and write than the sqlite3 shell's `.import` takes for the whole file, and loading millions of
+/// events back row by row is slower still; the people an extract names stay rows
+/// (`detection_subjects`), so which files mention a pseudonym remains a query.
+struct EventColumns: Equatable {
+    static let chunkRows = 1 << 16
+
+    var subjects: [Int32] = [], codes: [Int32] = [], days: [Int32] = [], endDays: [Int32] = [], values: [Int32] = []
+
+    var count: Int { subjects.count }
+
+    /// The rows of `range`, one blob per column, in the table's column order.
+    func blobs(_ range: Range<Int>) -> [Data] {
+        [subjects, codes, days, endDays, values].map { column in
+            column[range].withUnsafeBufferPointer { rows in
+                var data = Data(count: rows.count * 4)
+                data.withUnsafeMutableBytes { bytes in
+                    for (row, value) in rows.enumerated() { bytes.storeBytes(of: value.littleEndian, toByteOffset: row * 4, as: Int32.self) }
+                }
+                return data
+            }
+        }
+    }
+
+    /// Appends a chunk read back from `blobs`.
+    mutating func append(_ blobs: [Data]) throws {
+        guard blobs.count == 5, let rows = blobs.first.map({ $0.count / 4 }), blobs.allSatisfy({ $0.count == rows * 4 }) else {
+            throw EventColumnsError.malformedChunk
+        }
+        func decode(_ data: Data) -> [Int32] {
+            data.withUnsafeBytes { bytes in
+                (0..<rows).map { Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
+            }
+        }
+        subjects += decode(blobs[0])
+        codes += decode(blobs[1])
+        days += decode(blobs[2])
+        endDays += decode(blobs[3])
+        values += decode(blobs[4])
+    }
+
+    static let columnNames = ["subjects", "codes", "days", "end_days", "event_values"]
+}
+
+enum EventColumnsError: Error {
+    /// A stored chunk whose columns are not whole 32-bit rows of one length: the store was changed
+    /// outside Omsorg.
+    case malformedChunk
+}
+
+extension EventColumns {
+    /// The stored event files of `municipality` (of every municipality when nil): the people each
+    /// names, by ordinal, and its events.
+    static func load(from sql: any SQLDatabase, municipality: UUID?) async throws -> [UUID: (people: [String], events: EventColumns)] {
+        func rows(_ table: String, _ columns: [String], orderBy order: String) async throws -> [any SQLRow] {
+            let query = sql.select().columns(["file_id"] + columns).from(table).orderBy("file_id").orderBy(order)
+            if let municipality { query.where("municipality_id", .equal, municipality) }
+            return try await query.all()
+        }
+        var files: [UUID: (people: [String], events: EventColumns)] = [:]
+        for row in try await rows("detection_subjects", ["pseudonym"], orderBy: "ordinal") {
+            files[try row.decode(column: "file_id", as: UUID.self), default: ([], .init())].people.append(try row.decode(column: "pseudonym", as: String.self))
+        }
+        for row in try await rows("detection_event_chunks", columnNames, orderBy: "first_row") {
+            let blobs = try columnNames.map { try row.decode(column: $0, as: Data.self) }
+            try files[try row.decode(column: "file_id", as: UUID.self), default: ([], .init())].events.append(blobs)
+        }
+        return files
+    }
+}
