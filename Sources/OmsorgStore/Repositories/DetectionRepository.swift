@@ -41,35 +41,38 @@ public struct DetectionRepository: Sendable {
         }
     }
 
-    /// The municipality's detection data, keyed by pseudonym, for the indicator engine.
+    /// The municipality's detection data, keyed by pseudonym, for the indicator engine. Files are
+    /// added as the in-memory path adds them: by source, then in the order they were loaded.
     public func dataset(municipality: Municipality.ID) async throws -> DetectionDataset<String> {
-        var data = DetectionDataset<String>()
         let id = municipality.rawValue
-        for row in try await sql.select().columns("pseudonym", "birth_day").from("detection_people").where("municipality_id", .equal, id).all() {
-            data.setBirthDay(Int32(try row.decode(column: "birth_day", as: Int.self)), of: data.person(try row.decode(column: "pseudonym", as: String.self)))
-        }
-        for row in try await sql.select().columns("child", "parent").from("detection_custody").where("municipality_id", .equal, id).all() {
-            data.addCustody(child: data.person(try row.decode(column: "child", as: String.self)),
-                            parent: data.person(try row.decode(column: "parent", as: String.self)))
-        }
-        let stored = try await EventColumns.load(from: sql, municipality: id)
-        for (file, source) in try await eventFiles(municipality: id) {
-            guard let (people, events) = stored[file] else { continue }
-            data.add(LinkedExtract(source: source, rowCount: events.count, content: .events(
-                subjects: events.subjects, people: people, codes: events.codes, days: events.days, endDays: events.endDays, values: events.values)))
+        var data = DetectionDataset<String>()
+        for (file, source) in try await files(municipality: id) {
+            switch source {
+            case .population:
+                for row in try await sql.rows(of: file, municipality: id, in: "detection_people", ["pseudonym", "CAST(birth_day AS TEXT)"]) {
+                    data.setBirthDay(Int32(row[1]) ?? ParsedExtract.noDate, of: data.person(String(row[0])))
+                }
+            case .custody:
+                for row in try await sql.rows(of: file, municipality: id, in: "detection_custody", ["child", "parent"]) {
+                    data.addCustody(child: data.person(String(row[0])), parent: data.person(String(row[1])))
+                }
+            default:
+                let (people, events) = try await EventColumns.load(file: file, municipality: id, from: sql)
+                data.add(LinkedExtract(source: source, rowCount: events.count, content: .events(
+                    subjects: events.subjects, people: people, codes: events.codes, days: events.days, endDays: events.endDays, values: events.values)))
+            }
         }
         return data
     }
 
-    /// The municipality's event files in the order the in-memory path adds them: by source, then as loaded.
-    private func eventFiles(municipality: UUID) async throws -> [(UUID, SourceSystem)] {
+    private func files(municipality: UUID) async throws -> [(UUID, SourceSystem)] {
         let rows = try await sql.select().columns("id", "source").from("detection_files").where("municipality_id", .equal, municipality)
             .orderBy("ingested_at").orderBy("id").all()
         let files = try rows.compactMap { row in
             try SourceSystem(rawValue: row.decode(column: "source", as: String.self)).map { (try row.decode(column: "id", as: UUID.self), $0) }
         }
         let order = Dictionary(uniqueKeysWithValues: SourceSystem.allCases.enumerated().map { ($1, $0) })
-        return files.filter { $0.1.isEventSource }.enumerated().sorted { (order[$0.1.1]!, $0.0) < (order[$1.1.1]!, $1.0) }.map(\.1)
+        return files.enumerated().sorted { (order[$0.1.1]!, $0.0) < (order[$1.1.1]!, $1.0) }.map(\.1)
     }
 
     /// The person number behind a pseudonym, for the caseworker who holds a flagged family's task.

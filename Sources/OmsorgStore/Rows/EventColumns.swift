@@ -47,28 +47,26 @@ struct EventColumns: Equatable {
 }
 
 enum EventColumnsError: Error {
-    /// A stored chunk whose columns are not whole 32-bit rows of one length: the store was changed
-    /// outside Omsorg.
+    /// A stored chunk whose columns are not whole 32-bit rows of one length, or whose subjects are
+    /// not the file's: the store was changed outside Omsorg.
     case malformedChunk
 }
 
 extension EventColumns {
-    /// The stored event files of `municipality` (of every municipality when nil): the people each
-    /// names, by ordinal, and its events.
-    static func load(from sql: any SQLDatabase, municipality: UUID?) async throws -> [UUID: (people: [String], events: EventColumns)] {
-        func rows(_ table: String, _ columns: [String], orderBy order: String) async throws -> [any SQLRow] {
-            let query = sql.select().columns(["file_id"] + columns).from(table).orderBy("file_id").orderBy(order)
-            if let municipality { query.where("municipality_id", .equal, municipality) }
-            return try await query.all()
+    /// A stored event file: the people it names, by ordinal, and its events.
+    static func load(file: UUID, municipality: UUID, from sql: any SQLDatabase) async throws -> (people: [String], events: EventColumns) {
+        var people: [String] = []
+        for row in try await sql.rows(of: file, municipality: municipality, in: "detection_subjects", ["CAST(ordinal AS TEXT)", "pseudonym"]) {
+            guard row.count == 2, let ordinal = Int(row[0]), ordinal >= 0 else { throw EventColumnsError.malformedChunk }
+            if ordinal >= people.count { people += Array(repeating: "", count: ordinal + 1 - people.count) }
+            people[ordinal] = String(row[1])
         }
-        var files: [UUID: (people: [String], events: EventColumns)] = [:]
-        for row in try await rows("detection_subjects", ["pseudonym"], orderBy: "ordinal") {
-            files[try row.decode(column: "file_id", as: UUID.self), default: ([], .init())].people.append(try row.decode(column: "pseudonym", as: String.self))
+        var events = EventColumns()
+        for row in try await sql.select().columns(columnNames).from("detection_event_chunks")
+            .where("municipality_id", .equal, municipality).where("file_id", .equal, file).orderBy("first_row").all() {
+            try events.append(try columnNames.map { try row.decode(column: $0, as: Data.self) })
         }
-        for row in try await rows("detection_event_chunks", columnNames, orderBy: "first_row") {
-            let blobs = try columnNames.map { try row.decode(column: $0, as: Data.self) }
-            try files[try row.decode(column: "file_id", as: UUID.self), default: ([], .init())].events.append(blobs)
-        }
-        return files
+        guard events.subjects.allSatisfy({ people.indices.contains(Int($0)) }) else { throw EventColumnsError.malformedChunk }
+        return (people, events)
     }
 }

@@ -54,10 +54,9 @@ struct StoreEventsInColumns: AsyncMigration {
     }
 
     private func moveColumnsToRows(_ sql: any SQLDatabase) async throws {
-        let stored = try await EventColumns.load(from: sql, municipality: nil)
         for file in try await sql.select().columns("id", "municipality_id", "source").from("detection_files").all() {
-            guard let (people, events) = stored[try file.decode(column: "id", as: UUID.self)] else { continue }
             let writer = try writer(sql, file: file, id: "id")
+            let (people, events) = try await EventColumns.load(file: writer.file, municipality: writer.municipality, from: sql)
             let source = writer.literal(try file.decode(column: "source", as: String.self))
             try await writer.insert("detection_events", ["source", "subject", "#code", "#day", "#end_day", "#value"], count: events.count) { row, out in
                 let end = events.endDays[row] == ParsedExtract.noDate ? "NULL" : String(events.endDays[row])
