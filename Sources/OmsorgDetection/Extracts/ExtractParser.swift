@@ -48,6 +48,7 @@ public struct ExtractParser {
                end != ParsedExtract.noDate, end < start {
                 rowErrors.append(.init(line: line, column: "end_date", message: "the treatment period ends before it starts"))
             }
+            guard !rowErrors.isEmpty else { return }
             errorCount += rowErrors.count
             errors += rowErrors.prefix(max(0, reportedErrors - errors.count))
         }
@@ -89,6 +90,9 @@ private struct Builder {
     var texts: [String] = []
     var numbers: [Int32] = []
     var personNumbers: [UInt64] = []
+    /// The last person number's field as read: extracts list a person's rows together, so most rows
+    /// repeat the row before's person and need no parsing.
+    private var previousField: [UInt8] = []
 
     init(kind: ExtractSchema.Kind) {
         var allowed: [[UInt8]] = [], range = 0...0
@@ -118,9 +122,14 @@ private struct Builder {
         let field = CSV.trimmed(raw)
         switch form {
         case .personNumber:
+            if let last = personNumbers.last, Self.equal(previousField, field) {
+                personNumbers.append(last)
+                return nil
+            }
             do throws(ValidationError) {
                 personNumbers.append(try PersonNumber(ascii: field).value)
             } catch { return "'\(CSV.text(field))' is not a person number: \(error.message)" }
+            previousField.replaceSubrange(previousField.indices, with: field)
         case .identifier:
             guard !field.isEmpty else { return "must not be empty" }
             texts.append(CSV.text(field))
