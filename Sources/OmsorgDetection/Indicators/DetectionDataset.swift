@@ -1,7 +1,7 @@
 /// One municipality's detection data in columns, people addressed by dense indices. The same
 /// structure serves the ingested store (keyed by pseudonym), the synthetic generator, and a folder of
 /// extracts checked in memory (keyed by person number, pseudonymised only in what is written out).
-public struct DetectionDataset<Key: Hashable & Sendable>: Sendable {
+public struct DetectionDataset<Key: DatasetKey>: Sendable {
     public struct Events: Sendable {
         public var subject: [Int32] = []
         /// Index of the event's value in the source's enumeration (0 where the source has none).
@@ -43,7 +43,7 @@ public struct DetectionDataset<Key: Hashable & Sendable>: Sendable {
     public private(set) var birthDay: [Int32] = []
     public private(set) var parents: [[Int32]] = []
     public var events: [SourceSystem: Events] = [:]
-    var index: [Key: Int32] = [:]
+    var index = Key.Index()
 
     public init() {}
 
@@ -52,11 +52,7 @@ public struct DetectionDataset<Key: Hashable & Sendable>: Sendable {
     /// The index of the person with `key`, registering them if new.
     public mutating func person(_ key: Key) -> Int32 {
         let new = Int32(keys.count)
-        // One hash for a new person, the usual case when a population is registered.
-        if let existing = index.updateValue(new, forKey: key) {
-            index[key] = existing
-            return existing
-        }
+        if let existing = index.insert(key, new) { return existing }
         keys.append(key)
         birthDay.append(ParsedExtract.noDate)
         parents.append([])

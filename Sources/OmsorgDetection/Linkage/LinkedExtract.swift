@@ -99,12 +99,11 @@ extension LinkedExtract where Key == UInt64 {
     /// Each row's index into the distinct numbers, in order of first appearance. Extracts list a
     /// person's rows together, so a row mostly names the row before's person and skips the lookup.
     private static func distinct(_ numbers: [UInt64]) -> (indices: [Int32], distinct: [UInt64]) {
-        var seen: [UInt64: Int32] = [:], distinct: [UInt64] = []
+        var seen = PersonNumberIndex(), distinct: [UInt64] = []
         var previous: (number: UInt64, index: Int32)?
         let indices = numbers.map { number in
             if let previous, previous.number == number { return previous.index }
-            let index = seen[number] ?? {
-                seen[number] = Int32(distinct.count)
+            let index = seen.insert(number, Int32(distinct.count)) ?? {
                 distinct.append(number)
                 return Int32(distinct.count - 1)
             }()
