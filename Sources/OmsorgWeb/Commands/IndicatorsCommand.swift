@@ -32,6 +32,7 @@ struct IndicatorsCommand: AsyncCommand {
         let started = Date()
         let pseudonymiser = app.pseudonymiser(for: municipality)
         let console = context.console
+        let months = signature.outcomeMonths ?? 12
         let table: IndicatorTable, pseudonyms: [String]
         if let folder = signature.fromExtracts {
             let data: DetectionDataset<UInt64>
@@ -43,17 +44,22 @@ struct IndicatorsCommand: AsyncCommand {
                 throw Abort(.unprocessableEntity, reason: error.description)
             }
             console.print("indicators: \(data.personCount) people read in \(seconds(since: started)) s")
-            table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: asOf, outcomeMonths: signature.outcomeMonths ?? 12)
-            pseudonyms = try await pseudonymiser.pseudonyms(personNumbers: table.children.map { data.keys[Int($0)] })
+            (table, pseudonyms) = try await tabulate(data, asOf: asOf, months: months, pseudonyms: pseudonymiser.pseudonyms(personNumbers:))
         } else {
             let data = try await DetectionRepository(app.db).dataset(municipality: municipality.id)
             console.print("indicators: \(data.personCount) people loaded in \(seconds(since: started)) s")
-            table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: asOf, outcomeMonths: signature.outcomeMonths ?? 12)
-            pseudonyms = table.children.map { data.keys[Int($0)] }
+            (table, pseudonyms) = try await tabulate(data, asOf: asOf, months: months) { $0 }
         }
         try table.write(to: URL(fileURLWithPath: out), pseudonyms: pseudonyms)
         console.print("Wrote \(table.children.count) children × \(table.definitions.count) indicators to \(out) in \(seconds(since: started)) s"
                       + (table.outcome == nil ? " (outcome not yet known)." : "."))
+    }
+
+    /// The table, and its children's pseudonyms from their keys.
+    private func tabulate<Key>(_ data: DetectionDataset<Key>, asOf: LocalDate, months: Int,
+                               pseudonyms: ([Key]) async throws -> [String]) async throws -> (IndicatorTable, [String]) {
+        let table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: asOf, outcomeMonths: months)
+        return (table, try await pseudonyms(table.children.map { data.keys[Int($0)] }))
     }
 
     private func seconds(since start: Date) -> String { String(format: "%.2f", Date().timeIntervalSince(start)) }
