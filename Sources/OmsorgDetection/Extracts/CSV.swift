@@ -91,7 +91,7 @@ public enum CSV {
         return Field(rebasing: field[start..<end])
     }
 
-    static func text(_ field: Field) -> String { String(decoding: field, as: UTF8.self) }
+    public static func text(_ field: Field) -> String { String(decoding: field, as: UTF8.self) }
 }
 
 /// Writes CSV into a byte buffer flushed to the file in large blocks, with typed fields so that

@@ -49,12 +49,12 @@ public struct DetectionRepository: Sendable {
         for (file, source) in try await files(municipality: id) {
             switch source {
             case .population:
-                for row in try await sql.rows(of: file, municipality: id, in: "detection_people", ["pseudonym", "CAST(birth_day AS TEXT)"]) {
-                    data.setBirthDay(Int32(row[1]) ?? ParsedExtract.noDate, of: data.person(String(row[0])))
+                try await sql.forEachRow(of: file, municipality: id, in: "detection_people", ["pseudonym", "CAST(birth_day AS TEXT)"]) { row in
+                    data.setBirthDay(Int32(CSV.text(row[1])) ?? ParsedExtract.noDate, of: data.person(CSV.text(row[0])))
                 }
             case .custody:
-                for row in try await sql.rows(of: file, municipality: id, in: "detection_custody", ["child", "parent"]) {
-                    data.addCustody(child: data.person(String(row[0])), parent: data.person(String(row[1])))
+                try await sql.forEachRow(of: file, municipality: id, in: "detection_custody", ["child", "parent"]) { row in
+                    data.addCustody(child: data.person(CSV.text(row[0])), parent: data.person(CSV.text(row[1])))
                 }
             default:
                 let (people, events) = try await EventColumns.load(file: file, municipality: id, from: sql)

@@ -1,4 +1,5 @@
 import Foundation
+import OmsorgDetection
 import SQLKit
 
 /// An event extract stored as the indicator engine holds it: columns of 32-bit integers, in chunks
@@ -56,10 +57,10 @@ extension EventColumns {
     /// A stored event file: the people it names, by ordinal, and its events.
     static func load(file: UUID, municipality: UUID, from sql: any SQLDatabase) async throws -> (people: [String], events: EventColumns) {
         var people: [String] = []
-        for row in try await sql.rows(of: file, municipality: municipality, in: "detection_subjects", ["CAST(ordinal AS TEXT)", "pseudonym"]) {
-            guard row.count == 2, let ordinal = Int(row[0]), ordinal >= 0 else { throw EventColumnsError.malformedChunk }
+        try await sql.forEachRow(of: file, municipality: municipality, in: "detection_subjects", ["CAST(ordinal AS TEXT)", "pseudonym"]) { row in
+            guard let ordinal = Int(CSV.text(row[0])), ordinal >= 0 else { throw EventColumnsError.malformedChunk }
             if ordinal >= people.count { people += Array(repeating: "", count: ordinal + 1 - people.count) }
-            people[ordinal] = String(row[1])
+            people[ordinal] = CSV.text(row[1])
         }
         var events = EventColumns()
         for row in try await sql.select().columns(columnNames).from("detection_event_chunks")
