@@ -8,7 +8,7 @@ import Testing
 @Suite("Detection store")
 struct DetectionStoreTests {
     /// A small synthetic municipality's extracts, linked as `omsorg ingest` links them.
-    static let extracts: [(extract: LinkedExtract<String>, sha256: String)] = {
+    static let extracts: [(extract: LinkedExtract<Pseudonym>, sha256: String)] = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("omsorg-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try! PopulationGenerator(inhabitants: 1500, years: 5, seed: 11).generate(into: directory)
@@ -41,7 +41,7 @@ struct DetectionStoreTests {
             #expect(try await repository.counts(municipality: test.sydby.id) == counts)
             #expect(try await repository.ingestedAt(sha256: Self.extracts[3].sha256, municipality: test.sydby.id) != nil)
 
-            var inMemory = DetectionDataset<String>()
+            var inMemory = DetectionDataset<Pseudonym>()
             Self.extracts.forEach { inMemory.add($0.extract) }
             let fromStore = Self.indicators(try await repository.dataset(municipality: test.sydby.id))
             #expect(fromStore == Self.indicators(inMemory))
@@ -72,7 +72,7 @@ struct DetectionStoreTests {
     }
 
     /// Each child's indicator values and outcome as of 1 January 2024, by pseudonym.
-    static func indicators(_ data: DetectionDataset<String>) -> [String: [UInt8]] {
+    static func indicators(_ data: DetectionDataset<Pseudonym>) -> [Pseudonym: [UInt8]] {
         let table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: LocalDate(year: 2024, month: 1, day: 1)!)
         return Dictionary(uniqueKeysWithValues: table.children.enumerated().map { row, child in
             (data.keys[Int(child)], table.values.map { $0[row] } + [table.outcome?[row] ?? 9])

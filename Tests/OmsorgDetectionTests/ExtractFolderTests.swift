@@ -18,7 +18,7 @@ struct ExtractFolderTests {
         let folderTable = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: byNumber, asOf: asOf)
         let folderPseudonyms = try await pseudonymiser.pseudonyms(personNumbers: folderTable.children.map { byNumber.keys[Int($0)] })
 
-        var byPseudonym = DetectionDataset<String>()
+        var byPseudonym = DetectionDataset<Pseudonym>()
         for source in SourceSystem.allCases {
             let parsed = try ExtractParser(source: source, today: today).parse(try Data(contentsOf: directory.appendingPathComponent(source.fileName)))
             byPseudonym.add(LinkedExtract(parsed).pseudonymised(by: pseudonymiser))

@@ -26,8 +26,8 @@ private let files: [SourceSystem: String] = [
     .substanceTreatment: "person_number,start_date,end_date\n7010854002,2021-06-01,2021-12-01\n",
 ]
 
-private func dataset(secret: String = "test") throws -> DetectionDataset<String> {
-    var data = DetectionDataset<String>()
+private func dataset(secret: String = "test") throws -> DetectionDataset<Pseudonym> {
+    var data = DetectionDataset<Pseudonym>()
     let pseudonymiser = Pseudonymiser(secret: secret, municipalityCode: "9901")
     for source in SourceSystem.allCases {
         let bytes = Data(files[source]!.utf8)
@@ -86,7 +86,7 @@ struct IndicatorTests {
         let child = data.keys.firstIndex(of: pseudonymiser.pseudonym("7503184002"))!
         let holders = Set(data.parents[child].map { data.keys[Int($0)] })
         #expect(holders == [pseudonymiser.pseudonym("7010854002"), pseudonymiser.pseudonym("6501802001")])
-        #expect(!data.keys.contains("7503184002"))
+        #expect(data.keys.allSatisfy { !$0.description.contains("7503184002") })
     }
 
     @Test func pseudonymsAreStableKeyedAndPerMunicipality() {
@@ -94,8 +94,10 @@ struct IndicatorTests {
         #expect(a.pseudonym("7503184002") == Pseudonymiser(secret: "s1", municipalityCode: "9901").pseudonym("7503184002"))
         #expect(a.pseudonym("7503184002") != Pseudonymiser(secret: "s1", municipalityCode: "9902").pseudonym("7503184002"))
         #expect(a.pseudonym("7503184002") != Pseudonymiser(secret: "s2", municipalityCode: "9901").pseudonym("7503184002"))
-        #expect(a.pseudonym("7503184002").count == 32)
-        #expect(!a.pseudonym("7503184002").contains("7503184002"))
+        #expect(a.pseudonym("7503184002").description.count == 32)
+        #expect(!a.pseudonym("7503184002").description.contains("7503184002"))
+        #expect(Pseudonym(a.pseudonym("7503184002").description) == a.pseudonym("7503184002"))
+        #expect(Pseudonym("0123456789abcdef0123456789abcdeF") == nil && Pseudonym("0123") == nil)
     }
 
     /// The pseudonymiser computes HMAC from precomputed pad states; it must agree with HMAC itself
@@ -103,7 +105,7 @@ struct IndicatorTests {
     @Test func pseudonymsAreHMACSHA256UnderTheMunicipalityKey() {
         let key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Data("omsorg-pseudonym:9901".utf8), using: SymmetricKey(data: Data("s1".utf8))))
         let expected = HMAC<SHA256>.authenticationCode(for: Data("7503184002".utf8), using: key).prefix(16).map { String(format: "%02x", $0) }.joined()
-        #expect(Pseudonymiser(secret: "s1", municipalityCode: "9901").pseudonym("7503184002") == expected)
-        #expect(Pseudonymiser(secret: "s1", municipalityCode: "9901").pseudonym(personNumber: 7503184002) == expected)
+        #expect(Pseudonymiser(secret: "s1", municipalityCode: "9901").pseudonym("7503184002").description == expected)
+        #expect(Pseudonymiser(secret: "s1", municipalityCode: "9901").pseudonym(personNumber: 7503184002).description == expected)
     }
 }

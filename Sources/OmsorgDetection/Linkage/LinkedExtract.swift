@@ -68,11 +68,11 @@ extension LinkedExtract where Key == UInt64 {
     }
 
     /// Every person number replaced by its pseudonym, and every household by a keyed hash of it.
-    public func pseudonymised(by pseudonymiser: Pseudonymiser) -> LinkedExtract<String> {
+    public func pseudonymised(by pseudonymiser: Pseudonymiser) -> LinkedExtract<Pseudonym> {
         var households: [String: String] = [:] // a household is keyed once, not once per member
         return rekeyed(person: pseudonymiser.pseudonym(personNumber:)) { household in
             if let known = households[household] { return known }
-            let keyed = pseudonymiser.pseudonym("household:" + household)
+            let keyed = pseudonymiser.pseudonym("household:" + household).description
             households[household] = keyed
             return keyed
         }

@@ -17,36 +17,30 @@ public struct Pseudonymiser: Sendable {
     }
 
     /// The pseudonym of a person number (its `PersonNumber.value`).
-    public func pseudonym(personNumber: UInt64) -> String {
+    public func pseudonym(personNumber: UInt64) -> Pseudonym {
         PersonNumber.withDigits(personNumber) { pseudonym(of: UnsafeRawBufferPointer($0)) }
     }
 
     /// The pseudonyms of many person numbers, in order, computed on every core: a country's
     /// children take seconds on one.
-    public func pseudonyms(personNumbers: [UInt64]) async throws -> [String] {
+    public func pseudonyms(personNumbers: [UInt64]) async throws -> [Pseudonym] {
         let parts = max(1, ProcessInfo.processInfo.activeProcessorCount), size = max(1, (personNumbers.count + parts - 1) / parts)
         let chunks = stride(from: 0, to: personNumbers.count, by: size).map { Array(personNumbers[$0..<min($0 + size, personNumbers.count)]) }
         return try await concurrently(chunks) { $0.map(pseudonym(personNumber:)) }.flatMap { $0 }
     }
 
-    /// 32 hexadecimal characters (128 bits): collisions are out of reach for any population.
-    public func pseudonym(_ value: String) -> String {
+    /// 128 bits: collisions are out of reach for any population.
+    public func pseudonym(_ value: String) -> Pseudonym {
         var value = value
         return value.withUTF8 { pseudonym(of: UnsafeRawBufferPointer($0)) }
     }
 
-    private func pseudonym(of bytes: UnsafeRawBufferPointer) -> String {
+    private func pseudonym(of bytes: UnsafeRawBufferPointer) -> Pseudonym {
         var hmac = keyed
         hmac.update(data: bytes)
-        let code = hmac.finalize()
-        return String(unsafeUninitializedCapacity: 32) { hex in
-            for (index, byte) in code.prefix(16).enumerated() {
-                hex[2 * index] = Self.digits[Int(byte >> 4)]
-                hex[2 * index + 1] = Self.digits[Int(byte & 0x0F)]
-            }
-            return 32
+        return hmac.finalize().withUnsafeBytes { code in
+            Pseudonym(high: UInt64(bigEndian: code.loadUnaligned(as: UInt64.self)),
+                      low: UInt64(bigEndian: code.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
     }
-
-    private static let digits = Array("0123456789abcdef".utf8)
 }

@@ -16,7 +16,7 @@ struct BulkWriter {
     let progress: @Sendable (String, Int, Int) -> Void
     let batch = 5000
 
-    func write(_ content: LinkedExtract<String>.Content) async throws {
+    func write(_ content: LinkedExtract<Pseudonym>.Content) async throws {
         switch content {
         case .population(let people, let register):
             try await insert("detection_people", ["pseudonym", "#birth_day", "sex", "household"], count: people.count) { row, out in
@@ -49,6 +49,8 @@ struct BulkWriter {
             progress("events", rows.upperBound, events.count)
         }
     }
+
+    func literal(_ pseudonym: Pseudonym) -> String { "'\(pseudonym)'" }
 
     /// A quoted SQL literal of text limited to letters, digits and hyphens.
     func literal(_ text: String) -> String {

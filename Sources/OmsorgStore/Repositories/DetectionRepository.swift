@@ -22,7 +22,7 @@ public struct DetectionRepository: Sendable {
     /// Loads a whole extract in one transaction: a failure or a killed process leaves nothing of it.
     /// Loading the same content (`sha256`, the file's `ExtractParser.contentHash`) again is refused.
     /// `progress` hears each tenth of a table written: (table, rows written, rows in all).
-    public func ingest(_ extract: LinkedExtract<String>, sha256: String, municipality: Municipality.ID, now: Date,
+    public func ingest(_ extract: LinkedExtract<Pseudonym>, sha256: String, municipality: Municipality.ID, now: Date,
                        progress: @escaping @Sendable (String, Int, Int) -> Void) async throws {
         let fileID = UUID()
         try await db.transaction { tx in
@@ -43,18 +43,18 @@ public struct DetectionRepository: Sendable {
 
     /// The municipality's detection data, keyed by pseudonym, for the indicator engine. Files are
     /// added as the in-memory path adds them: by source, then in the order they were loaded.
-    public func dataset(municipality: Municipality.ID) async throws -> DetectionDataset<String> {
+    public func dataset(municipality: Municipality.ID) async throws -> DetectionDataset<Pseudonym> {
         let id = municipality.rawValue
-        var data = DetectionDataset<String>()
+        var data = DetectionDataset<Pseudonym>()
         for (file, source) in try await files(municipality: id) {
             switch source {
             case .population:
                 try await sql.forEachRow(of: file, municipality: id, in: "detection_people", ["pseudonym", "CAST(birth_day AS TEXT)"]) { row in
-                    data.setBirthDay(Int32(CSV.text(row[1])) ?? ParsedExtract.noDate, of: data.person(CSV.text(row[0])))
+                    data.setBirthDay(Int32(CSV.text(row[1])) ?? ParsedExtract.noDate, of: data.person(try Pseudonym(stored: row[0])))
                 }
             case .custody:
                 try await sql.forEachRow(of: file, municipality: id, in: "detection_custody", ["child", "parent"]) { row in
-                    data.addCustody(child: data.person(CSV.text(row[0])), parent: data.person(CSV.text(row[1])))
+                    data.addCustody(child: data.person(try Pseudonym(stored: row[0])), parent: data.person(try Pseudonym(stored: row[1])))
                 }
             default:
                 let (people, events) = try await EventColumns.load(file: file, municipality: id, from: sql)
@@ -78,15 +78,15 @@ public struct DetectionRepository: Sendable {
     /// The person number behind a pseudonym, for the caseworker who holds a flagged family's task.
     /// The only way from the detection side back to a person, and every use is audited: the
     /// lookup and its audit entry are one transaction. Another municipality's pseudonym is not found.
-    public func resolve(_ pseudonym: String, by actor: StaffUser, purpose: String, now: Date) async throws -> PersonNumber {
+    public func resolve(_ pseudonym: Pseudonym, by actor: StaffUser, purpose: String, now: Date) async throws -> PersonNumber {
         try await db.transaction { tx in
             let row = try await (tx as! any SQLDatabase).select().column("person_number").from("person_register")
-                .where("municipality_id", .equal, actor.municipalityID.rawValue).where("pseudonym", .equal, pseudonym)
+                .where("municipality_id", .equal, actor.municipalityID.rawValue).where("pseudonym", .equal, pseudonym.description)
                 .first()
             guard let digits = try row?.decode(column: "person_number", as: String.self) else {
                 throw StoreError.notFound("No person with that pseudonym in your municipality.")
             }
-            try await AuditLog.append(AuditEntry(at: now, actor: actor, action: "resolve-pseudonym", subject: pseudonym, purpose: purpose), on: tx)
+            try await AuditLog.append(AuditEntry(at: now, actor: actor, action: "resolve-pseudonym", subject: pseudonym.description, purpose: purpose), on: tx)
             return try PersonNumber(digits)
         }
     }

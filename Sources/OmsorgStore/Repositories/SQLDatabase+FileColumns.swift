@@ -23,7 +23,16 @@ extension SQLDatabase {
     }
 }
 
-/// A stored row that does not split into its columns: the store was changed outside Omsorg.
+/// A stored row that does not split into its columns, or a pseudonym that is not one: the store was
+/// changed outside Omsorg.
 enum StoredRowError: Error {
     case columns(table: String, expected: Int, found: Int)
+    case pseudonym(String)
+}
+
+extension Pseudonym {
+    init(stored field: CSV.Field) throws {
+        guard let pseudonym = Pseudonym(hex: field) else { throw StoredRowError.pseudonym(CSV.text(field)) }
+        self = pseudonym
+    }
 }

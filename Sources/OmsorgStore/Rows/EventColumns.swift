@@ -55,19 +55,20 @@ enum EventColumnsError: Error {
 
 extension EventColumns {
     /// A stored event file: the people it names, by ordinal, and its events.
-    static func load(file: UUID, municipality: UUID, from sql: any SQLDatabase) async throws -> (people: [String], events: EventColumns) {
-        var people: [String] = []
+    static func load(file: UUID, municipality: UUID, from sql: any SQLDatabase) async throws -> (people: [Pseudonym], events: EventColumns) {
+        var people: [Pseudonym] = [], rows = 0
         try await sql.forEachRow(of: file, municipality: municipality, in: "detection_subjects", ["CAST(ordinal AS TEXT)", "pseudonym"]) { row in
             guard let ordinal = Int(CSV.text(row[0])), ordinal >= 0 else { throw EventColumnsError.malformedChunk }
-            if ordinal >= people.count { people += Array(repeating: "", count: ordinal + 1 - people.count) }
-            people[ordinal] = CSV.text(row[1])
+            if ordinal >= people.count { people += Array(repeating: Pseudonym(high: 0, low: 0), count: ordinal + 1 - people.count) }
+            people[ordinal] = try Pseudonym(stored: row[1])
+            rows += 1
         }
         var events = EventColumns()
         for row in try await sql.select().columns(columnNames).from("detection_event_chunks")
             .where("municipality_id", .equal, municipality).where("file_id", .equal, file).orderBy("first_row").all() {
             try events.append(try columnNames.map { try row.decode(column: $0, as: Data.self) })
         }
-        guard events.subjects.allSatisfy({ people.indices.contains(Int($0)) }) else { throw EventColumnsError.malformedChunk }
+        guard rows == people.count, events.subjects.allSatisfy({ people.indices.contains(Int($0)) }) else { throw EventColumnsError.malformedChunk }
         return (people, events)
     }
 }

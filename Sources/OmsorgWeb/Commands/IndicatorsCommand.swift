@@ -33,7 +33,7 @@ struct IndicatorsCommand: AsyncCommand {
         let pseudonymiser = app.pseudonymiser(for: municipality)
         let console = context.console
         let months = signature.outcomeMonths ?? 12
-        let table: IndicatorTable, pseudonyms: [String]
+        let table: IndicatorTable, pseudonyms: [Pseudonym]
         if let folder = signature.fromExtracts {
             let data: DetectionDataset<UInt64>
             do {
@@ -57,7 +57,7 @@ struct IndicatorsCommand: AsyncCommand {
 
     /// The table, and its children's pseudonyms from their keys.
     private func tabulate<Key>(_ data: DetectionDataset<Key>, asOf: LocalDate, months: Int,
-                               pseudonyms: ([Key]) async throws -> [String]) async throws -> (IndicatorTable, [String]) {
+                               pseudonyms: ([Key]) async throws -> [Pseudonym]) async throws -> (IndicatorTable, [Pseudonym]) {
         let table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: data, asOf: asOf, outcomeMonths: months)
         return (table, try await pseudonyms(table.children.map { data.keys[Int($0)] }))
     }

@@ -35,14 +35,15 @@ struct StoreEventsInColumns: AsyncMigration {
             let id = try file.decode(column: "file_id", as: UUID.self)
             let rows = try await sql.select().columns("subject", "code", "day", "end_day", "value").from("detection_events")
                 .where("file_id", .equal, id).orderBy("subject").orderBy("day").orderBy("code").all()
-            var people: [String] = [], ordinal: [String: Int32] = [:], events = EventColumns()
+            var people: [Pseudonym] = [], ordinal: [String: Int32] = [:], events = EventColumns()
             for row in rows {
                 let subject = try row.decode(column: "subject", as: String.self)
-                events.subjects.append(ordinal[subject] ?? {
+                if ordinal[subject] == nil {
+                    guard let pseudonym = Pseudonym(subject) else { throw StoredRowError.pseudonym(subject) }
                     ordinal[subject] = Int32(people.count)
-                    people.append(subject)
-                    return Int32(people.count - 1)
-                }())
+                    people.append(pseudonym)
+                }
+                events.subjects.append(ordinal[subject]!)
                 events.codes.append(Int32(try row.decode(column: "code", as: Int.self)))
                 events.days.append(Int32(try row.decode(column: "day", as: Int.self)))
                 events.endDays.append(Int32(try row.decode(column: "end_day", as: Int?.self) ?? Int(ParsedExtract.noDate)))
