@@ -90,6 +90,10 @@ done
 "$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --out table.csv </dev/null | grep -q "children × 8 indicators" || fail "indicators"
 [ "$(head -1 table.csv | cut -d, -f1)" = child ] || fail "the indicator table has no header"
 "$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --from-extracts gen --out folder.csv </dev/null >/dev/null || fail "indicators --from-extracts"
+if "$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --from-extracts missing --out x.csv </dev/null 2>err.txt >/dev/null; then fail "a missing folder gave a table"; fi
+grep -q "population.csv: There is no such file" err.txt || fail "no message for a folder without the population"
+if "$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --out missing/x.csv </dev/null 2>err.txt >/dev/null; then fail "wrote into a missing folder"; fi
+grep -q "does not exist or is not writable" err.txt || fail "no message for an output folder that is missing"
 [ "$(wc -l <table.csv)" -gt 1000 ] || fail "the indicator table has only $(wc -l <table.csv) lines"
 cmp -s <(sort table.csv) <(sort folder.csv) || fail "the store and the folder give different indicator tables"
 "$omsorg" audit verify </dev/null | grep -q "unbroken chain" || fail "audit verify"

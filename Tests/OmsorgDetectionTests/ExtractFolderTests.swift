@@ -32,13 +32,21 @@ struct ExtractFolderTests {
         #expect(folderTable.values.joined().contains(1))
     }
 
+    /// A folder without the population, and a bad row in another file, are named by path.
     @Test func namesTheFileOfABadExtract() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("omsorg-folder-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let folder = ExtractFolder(url: directory, today: LocalDate(year: 2025, month: 1, day: 1)!)
         try Data("person_number,date,event\n7503184002,2023-13-01,attended\n".utf8).write(to: directory.appendingPathComponent("dental.csv"))
+        await #expect { try await folder.dataset { _ in } } throws: { error in
+            let failure = error as? ExtractFolder.FileError
+            return failure?.error == .missing && failure?.path.hasSuffix("population.csv") == true
+        }
+
+        try Data("person_number,birth_date,sex,household_id\n7503184002,2018-03-15,F,1\n".utf8).write(to: directory.appendingPathComponent("population.csv"))
         await #expect {
-            try await ExtractFolder(url: directory, today: LocalDate(year: 2025, month: 1, day: 1)!).dataset { _ in }
+            try await folder.dataset { _ in }
         } throws: { error in
             let failure = error as? ExtractFolder.FileError
             return failure?.path.hasSuffix("dental.csv") == true && failure?.description.contains("line 2") == true

@@ -25,6 +25,7 @@ public struct ExtractFolder: Sendable {
     /// first so that the cores finish together, and each then finds its people in the population.
     /// They are added in a fixed order, so the dataset does not depend on which file finished first.
     public func dataset(progress: @escaping @Sendable (String) -> Void) async throws -> DetectionDataset<UInt64> {
+        guard FileManager.default.fileExists(atPath: file(.population).path) else { throw FileError(path: file(.population).path, error: .missing) }
         let population = Task {
             var data = DetectionDataset<UInt64>()
             if let extract = try link(.population, progress: progress) { data.add(extract) }

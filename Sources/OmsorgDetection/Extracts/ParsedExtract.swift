@@ -37,6 +37,8 @@ public struct ParsedExtract: Sendable {
 /// What is wrong with an extract: the header, or rows by line number.
 public enum ExtractError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
+    /// A folder of extracts without this file.
+    case missing
     case refusedColumn(String, reason: String)
     case missingColumn(String)
     case unexpectedColumn(String)
@@ -53,6 +55,7 @@ public enum ExtractError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty: "The file is empty; an extract starts with a header line."
+        case .missing: "There is no such file; a folder of extracts holds at least the population, whose children the indicators are for."
         case .refusedColumn(let column, let reason): "The column '\(column)' is refused: \(reason). Remove it from the extract; nothing was loaded."
         case .missingColumn(let column): "The header lacks the column '\(column)'."
         case .unexpectedColumn(let column): "The column '\(column)' is not part of this extract's declared schema; only declared columns are accepted."
