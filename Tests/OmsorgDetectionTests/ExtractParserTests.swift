@@ -28,6 +28,12 @@ struct ExtractParserTests {
         #expect(extract.numbers("date") == [Int32(LocalDate(year: 2024, month: 2, day: 1)!.daysSinceEpoch), Int32(LocalDate(year: 2024, month: 3, day: 1)!.daysSinceEpoch)])
     }
 
+    /// Spreadsheet programs save "CSV UTF-8" with a byte-order mark before the header.
+    @Test func acceptsAByteOrderMark() throws {
+        let extract = try parse(.dental, "\u{FEFF}person_number,date,event\r\n7503184002,2024-03-01,attended\r\n")
+        #expect(extract.rowCount == 1 && extract.personNumbers("person_number") == [7503184002])
+    }
+
     @Test func columnsMayComeInAnyOrder() throws {
         let extract = try parse(.jobCentre, "benefit_type,month,person_number\ncash-benefit,2024-05,7503184002\n")
         #expect(extract.numbers("month") == [Int32(LocalDate(year: 2024, month: 5, day: 1)!.daysSinceEpoch)])

@@ -11,13 +11,14 @@ public enum CSV {
     public typealias Field = UnsafeBufferPointer<UInt8>
 
     /// Calls `row` with each non-empty record's 1-based line number and its fields.
-    /// Bytes, not `String`s: a `String` treats CR LF as one character.
+    /// Bytes, not `String`s: a `String` treats CR LF as one character. A UTF-8 byte-order mark, which
+    /// spreadsheet programs write before the header, is skipped.
     public static func forEachRecord(in data: Data, _ row: (Int, [Field]) throws -> Void) rethrows {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var fields: [Field] = []
             var line = 0
-            var start = 0
+            var start = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
             while start < bytes.count {
                 let end = lineEnd(in: bytes, from: start)
                 line += 1
@@ -39,6 +40,7 @@ public enum CSV {
 
     private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress, let found = memchr(base + start, Int32(newline), bytes.count - start) else { return bytes.count }
