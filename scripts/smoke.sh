@@ -52,6 +52,8 @@ kill $server
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3; } >&2
 cd "$workdir"
 "$omsorg" generate --inhabitants 70000 --years 5 --seed 42 --out gen </dev/null >/dev/null
+if "$omsorg" generate --inhabitants 100 --out /proc/omsorg-gen </dev/null 2>err.txt >/dev/null; then fail "generate wrote into /proc"; fi
+grep -q "Cannot write the extracts to /proc/omsorg-gen" err.txt || fail "no message for a folder that cannot be made"
 "$omsorg" municipality --code 9903 --name Smokeby </dev/null >/dev/null
 printf 'person_number,date,event,diagnosis\n7503184002,2024-01-01,attended,F32\n' >refused.csv
 if "$omsorg" ingest --source dental --municipality 9903 refused.csv </dev/null 2>err.txt >/dev/null; then fail "a diagnosis column was accepted"; fi

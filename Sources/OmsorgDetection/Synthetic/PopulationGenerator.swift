@@ -56,8 +56,9 @@ public struct PopulationGenerator {
     /// Writes the extracts and `truth/` into `directory`.
     @discardableResult
     public func generate(into directory: URL, progress: (String) -> Void = { _ in }) throws -> Summary {
-        let (population, table) = build(progress: progress)
+        // The folder first: a country takes a while to build, and a folder that cannot be made should say so at once.
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("truth"), withIntermediateDirectories: true)
+        let (population, table) = build(progress: progress)
         let rows = try population.writeExtracts(into: directory)
         try population.writeTruth(table, into: directory.appendingPathComponent("truth"))
         progress("wrote \(rows.values.reduce(0, +)) rows to \(directory.path)")

@@ -28,7 +28,12 @@ struct GenerateCommand: AsyncCommand {
         }
         var generator = PopulationGenerator(inhabitants: inhabitants, years: years, seed: signature.seed ?? 42)
         if let end = signature.end { generator.end = try LocalDate(iso: end) }
-        let summary = try generator.generate(into: URL(fileURLWithPath: out)) { context.console.print("generate: \($0)") }
+        let summary: PopulationGenerator.Summary
+        do {
+            summary = try generator.generate(into: URL(fileURLWithPath: out)) { context.console.print("generate: \($0)") }
+        } catch let error as CocoaError {
+            throw Abort(.badRequest, reason: "Cannot write the extracts to \(out): \(error.localizedDescription)")
+        }
         context.console.print("persons \(summary.persons), children \(summary.children), households \(summary.households)")
         context.console.print(String(format: "children with a report of concern in the outcome year: %.1f %%, ever placed: %.1f %%",
                                      summary.reportRate * 100, summary.placementRate * 100))
