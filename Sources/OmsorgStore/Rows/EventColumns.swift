@@ -7,7 +7,7 @@ import SQLKit
 /// and write than the sqlite3 shell's `.import` takes for the whole file, and loading millions of
 /// events back row by row is slower still; the people an extract names stay rows
 /// (`detection_subjects`), so which files mention a pseudonym remains a query.
-struct EventColumns: Equatable {
+struct EventColumns {
     static let chunkRows = 1 << 16
 
     var subjects: [Int32] = [], codes: [Int32] = [], days: [Int32] = [], endDays: [Int32] = [], values: [Int32] = []
