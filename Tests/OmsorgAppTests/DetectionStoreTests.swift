@@ -23,10 +23,7 @@ struct DetectionStoreTests {
     @Test(arguments: TestDatabase.available)
     func loadsEachExtractOnceAndGivesBackTheSameIndicators(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in
-            let repository = DetectionRepository(test.app.db)
-            for (extract, sha256) in Self.extracts {
-                try await repository.ingest(extract, sha256: sha256, municipality: test.sydby.id, now: testNow) { _, _, _ in }
-            }
+            let repository = try await Self.ingestAll(into: test)
             let counts = try await repository.counts(municipality: test.sydby.id)
             let people = Self.extracts[0].extract.rowCount
             #expect(counts["detection_files"] == SourceSystem.allCases.count)
@@ -53,10 +50,7 @@ struct DetectionStoreTests {
     @Test(arguments: TestDatabase.available)
     func theColumnMigrationMovesLoadedEventsBothWays(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in
-            let repository = DetectionRepository(test.app.db)
-            for (extract, sha256) in Self.extracts {
-                try await repository.ingest(extract, sha256: sha256, municipality: test.sydby.id, now: testNow) { _, _, _ in }
-            }
+            let repository = try await Self.ingestAll(into: test)
             let events = try #require(try await repository.counts(municipality: test.sydby.id)["events"])
             let before = Self.indicators(try await repository.dataset(municipality: test.sydby.id))
 
@@ -69,6 +63,15 @@ struct DetectionStoreTests {
             #expect(try await repository.counts(municipality: test.sydby.id)["events"] == events)
             #expect(Self.indicators(try await repository.dataset(municipality: test.sydby.id)) == before)
         }
+    }
+
+    /// Every extract loaded for Sydby.
+    static func ingestAll(into test: TestApp) async throws -> DetectionRepository {
+        let repository = DetectionRepository(test.app.db)
+        for (extract, sha256) in extracts {
+            try await repository.ingest(extract, sha256: sha256, municipality: test.sydby.id, now: testNow) { _, _, _ in }
+        }
+        return repository
     }
 
     /// Each child's indicator values and outcome as of 1 January 2024, by pseudonym.

@@ -66,31 +66,29 @@ public struct PersonNumberIndex: KeyIndex {
 
     public subscript(key: UInt64) -> Int32? {
         guard count > 0 else { return nil }
-        var slot = self.slot(of: key)
-        while true {
-            let found = slots[slot]
-            if found == Self.empty { return nil }
-            if found >> Self.valueBits == key { return Int32(found & Self.valueMask) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        return value(in: slot(of: key))
     }
 
     public mutating func insert(_ key: UInt64, _ value: Int32) -> Int32? {
         precondition(key < 1 << (64 - Self.valueBits) - 1 && value >= 0, "not a person number and its index")
         if 2 * (count + 1) > slots.count { rehash(slots: Self.slots(for: count + 1)) }
-        var slot = self.slot(of: key)
-        while true {
-            let found = slots[slot]
-            if found == Self.empty { break }
-            if found >> Self.valueBits == key { return Int32(found & Self.valueMask) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        let slot = self.slot(of: key)
+        if let existing = self.value(in: slot) { return existing }
         slots[slot] = key << Self.valueBits | UInt64(value)
         count += 1
         return nil
     }
 
-    private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    /// The slot that holds `key`, or the empty slot where it belongs.
+    private func slot(of key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while slots[slot] != Self.empty && slots[slot] >> Self.valueBits != key { slot = (slot + 1) & (slots.count - 1) }
+        return slot
+    }
+
+    private func value(in slot: Int) -> Int32? {
+        slots[slot] == Self.empty ? nil : Int32(slots[slot] & Self.valueMask)
+    }
 
     /// A power of two at least twice `count`.
     private static func slots(for count: Int) -> Int { max(16, (2 * count - 1).nextPowerOfTwo) }

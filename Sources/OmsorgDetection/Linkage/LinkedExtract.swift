@@ -3,7 +3,7 @@ import OmsorgDomain
 
 /// An extract in the detection dataset's shape, each person named by a `Key`: first by person
 /// number (`LinkedExtract<UInt64>`, straight from the parser), then by pseudonym
-/// (`LinkedExtract<String>`, what the store loads). Only `register` keeps person numbers once
+/// (`LinkedExtract<Pseudonym>`, what the store loads). Only `register` keeps person numbers once
 /// pseudonymised; the case side holds it and reads it only through an audited resolution.
 public struct LinkedExtract<Key: Hashable & Sendable>: Sendable {
     public struct Person: Sendable, Equatable {

@@ -2,7 +2,7 @@
 /// lowercase hexadecimal digits. Two words rather than a `String`: a municipality's detection data
 /// names millions of people, and hashing and comparing heap-allocated strings was most of the time
 /// taken to load them.
-public struct Pseudonym: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct Pseudonym: Hashable, Sendable, CustomStringConvertible {
     public let high: UInt64
     public let low: UInt64
 
@@ -30,8 +30,6 @@ public struct Pseudonym: Hashable, Sendable, Comparable, CustomStringConvertible
             return 32
         }
     }
-
-    public static func < (lhs: Pseudonym, rhs: Pseudonym) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
 
     private static let digits = Array("0123456789abcdef".utf8)
 

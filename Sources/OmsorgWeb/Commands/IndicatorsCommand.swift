@@ -29,9 +29,9 @@ struct IndicatorsCommand: AsyncCommand {
         }
         let asOf = try LocalDate(iso: asOfText)
         // Checked first: a country's table takes seconds to compute, and should not be lost at the end.
-        let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw Abort(.badRequest, reason: "Cannot write \(out): the folder \(folder) does not exist or is not writable.")
+        let outFolder = URL(fileURLWithPath: out).deletingLastPathComponent().path
+        guard FileManager.default.isWritableFile(atPath: outFolder) else {
+            throw Abort(.badRequest, reason: "Cannot write \(out): the folder \(outFolder) does not exist or is not writable.")
         }
         let municipality = try await app.municipality(code: signature.municipality)
         let started = Date()
