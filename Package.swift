@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         // Pure rules: the case state machine, deadlines, the Danish calendar, validation. No I/O.
@@ -34,23 +35,35 @@ let package = Package(
             name: "OmsorgDetection",
             dependencies: ["OmsorgDomain", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // HTTP: the JSON API, authentication, authorisation, problem details.
+        // HTTP only: the JSON API, the staff pages, authentication, sessions, problem details.
         .target(
             name: "OmsorgWeb",
             dependencies: [
                 "OmsorgDomain",
                 "OmsorgStore",
-                "OmsorgDetection",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Plot", package: "Plot"),
             ],
-            resources: [.copy("Resources/openapi.json")]
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/Public")]
         ),
-        .executableTarget(name: "omsorg", dependencies: ["OmsorgWeb"]),
+        // The composition root and the command-line commands, which the executable and the tests call.
+        .target(
+            name: "OmsorgApp",
+            dependencies: [
+                "OmsorgDomain",
+                "OmsorgStore",
+                "OmsorgDetection",
+                "OmsorgWeb",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .executableTarget(name: "omsorg", dependencies: ["OmsorgApp"]),
         .testTarget(name: "OmsorgDomainTests", dependencies: ["OmsorgDomain"]),
         .testTarget(name: "OmsorgDetectionTests", dependencies: ["OmsorgDetection"]),
         .testTarget(
             name: "OmsorgAppTests",
             dependencies: [
+                "OmsorgApp",
                 "OmsorgWeb",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import OmsorgWeb
+import OmsorgApp
 import Vapor
 
 /// `omsorg serve | migrate | demo` — one binary for the service and its operator commands.

@@ -1,5 +1,6 @@
 import Foundation
 import OmsorgStore
+@testable import OmsorgApp
 @testable import OmsorgWeb
 import Testing
 import Vapor

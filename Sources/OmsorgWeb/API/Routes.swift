@@ -1,6 +1,15 @@
 import OmsorgDomain
 import Vapor
 
+/// Sets up the HTTP layer: its settings, its middleware and every route.
+public func installWeb(on app: Application, settings: WebSettings) {
+    app.web = settings
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
+    app.middleware = Middlewares()
+    app.middleware.use(ProblemMiddleware())
+    registerRoutes(app)
+}
+
 /// Every route of the service. The OpenAPI document (`Resources/openapi.json`) describes the same
 /// set; a test holds the two together.
 func registerRoutes(_ app: Application) {
@@ -19,12 +28,14 @@ func registerRoutes(_ app: Application) {
     casework.get("worktray", use: WorktrayController.show)
 }
 
+/// The OpenAPI document: the hand-written `Resources/openapi.json` with the step table's paths added.
 enum OpenAPIDocument {
     static let data: Data = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
-            fatalError("openapi.json is missing from the OmsorgWeb bundle")
-        }
-        return data
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url),
+              let written = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let document = try? JSONSerialization.data(withJSONObject: StepTable.addingSteps(to: written), options: [.sortedKeys])
+        else { fatalError("openapi.json is missing from the OmsorgWeb bundle or is not a JSON object") }
+        return document
     }()
 
     static func serve(_ request: Request) async throws -> Response {

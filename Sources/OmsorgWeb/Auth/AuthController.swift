@@ -40,7 +40,7 @@ enum AuthController {
             throw Problem.unauthorized("Unknown username or wrong password.")
         }
         let token = Token.generate()
-        let expiresAt = request.now.addingTimeInterval(request.application.omsorg.tokenLifetime)
+        let expiresAt = request.now.addingTimeInterval(request.application.web.sessionLifetime)
         try await request.staff.storeToken(hash: Token.hash(token), for: user.id, expiresAt: expiresAt)
         return try JSON.response(LoginResponse(token: token, expiresAt: expiresAt, user: UserDTO(user)))
     }

@@ -35,12 +35,7 @@ enum JSON {
     /// Decodes a request body, refusing what a lenient decoder would silently drop: unknown fields
     /// (often a misspelt optional field) and bodies over the size limit.
     static func decode<T: Codable>(_ type: T.Type, from request: Request, maxBytes: Int) throws -> T {
-        guard let buffer = request.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("A JSON body is required.") }
-        guard buffer.readableBytes <= maxBytes else {
-            throw Problem(.payloadTooLarge, "The request body is larger than \(maxBytes / 1024) KB.")
-        }
-        guard request.headers.contentType == .json else { throw Problem(.unsupportedMediaType, "Send the body as application/json.") }
-        let data = Data(buffer.readableBytesView)
+        let data = try body(of: request, maxBytes: maxBytes)
         guard let sent = try? JSONSerialization.jsonObject(with: data) else { throw Problem.badRequest("The request body is not valid JSON.") }
         let value = try decoder.decode(T.self, from: data)
         let understood = try JSONSerialization.jsonObject(with: encoder.encode(value))
@@ -48,6 +43,24 @@ enum JSON {
             throw Problem.unprocessable("Unknown field '\(unknown)'.", field: unknown)
         }
         return value
+    }
+
+    /// A request's JSON body as sent, for checking against a table of fields.
+    static func value(from request: Request, maxBytes: Int) throws -> JSONValue {
+        let data = try body(of: request, maxBytes: maxBytes)
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw Problem.badRequest("The request body is not valid JSON.")
+        }
+        return value
+    }
+
+    private static func body(of request: Request, maxBytes: Int) throws -> Data {
+        guard let buffer = request.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("A JSON body is required.") }
+        guard buffer.readableBytes <= maxBytes else {
+            throw Problem(.payloadTooLarge, "The request body is larger than \(maxBytes / 1024) KB.")
+        }
+        guard request.headers.contentType == .json else { throw Problem(.unsupportedMediaType, "Send the body as application/json.") }
+        return Data(buffer.readableBytesView)
     }
 
     /// The first field of `sent` that has no counterpart in `understood`, the decoded value encoded again.

@@ -3,30 +3,15 @@ import OmsorgDomain
 import OmsorgStore
 import Vapor
 
-extension Application {
-    private struct ConfigurationKey: StorageKey {
-        typealias Value = OmsorgConfiguration
-    }
-
-    /// The configuration this application was built with.
-    public var omsorg: OmsorgConfiguration {
-        get {
-            guard let configuration = storage[ConfigurationKey.self] else { fatalError("configure(_:with:) has not run") }
-            return configuration
-        }
-        set { storage[ConfigurationKey.self] = newValue }
-    }
-}
-
 extension Request {
-    var now: Date { application.omsorg.now() }
+    var now: Date { application.web.now() }
 
     var cases: CaseRepository { CaseRepository(db) }
 
     var staff: StaffRepository { StaffRepository(db) }
 
     func decode<T: Codable>(_ type: T.Type) throws -> T {
-        try JSON.decode(type, from: self, maxBytes: application.omsorg.maxBodyBytes)
+        try JSON.decode(type, from: self, maxBytes: application.web.maxBodyBytes)
     }
 
     func parameter<Owner>(_ name: String, as type: Identifier<Owner>.Type) throws -> Identifier<Owner> {

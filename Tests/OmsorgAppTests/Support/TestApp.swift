@@ -1,6 +1,7 @@
 import Foundation
 import OmsorgDomain
 import OmsorgStore
+@testable import OmsorgApp
 @testable import OmsorgWeb
 import Testing
 import Vapor
@@ -24,7 +25,7 @@ struct TestApp {
         var configuration = OmsorgConfiguration(database: location)
         configuration.passwordCost = 4
         configuration.now = now
-        configuration.maxBodyBytes = 16 * 1024
+        configuration.web.maxBodyBytes = 16 * 1024
         let app = try await Application.make(.testing)
         do {
             try await configure(app, with: configuration)

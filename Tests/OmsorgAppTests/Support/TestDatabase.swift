@@ -1,7 +1,7 @@
 import FluentPostgresDriver
 import Foundation
 import OmsorgStore
-import OmsorgWeb
+import OmsorgApp
 import Vapor
 
 /// The databases every store and API test runs against: SQLite always, PostgreSQL when

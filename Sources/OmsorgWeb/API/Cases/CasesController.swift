@@ -10,33 +10,24 @@ enum CasesController {
         cases.get(":caseID", use: show)
         cases.post(":caseID", "family-members", use: addFamilyMember)
         cases.put(":caseID", "assignment", use: assign)
-        let steps: [(String, any StepBody.Type)] = [
-            ("urgent-assessments", UrgentAssessmentBody.self),
-            ("notifier-receipts", NotifierReceiptBody.self),
-            ("preliminary-assessments", PreliminaryAssessmentBody.self),
-            ("investigation", InvestigationBody.self),
-            ("investigation/sections", InvestigationSectionBody.self),
-            ("investigation/completion", InvestigationCompletionBody.self),
-            ("child-conversations", ChildConversationBody.self),
-            ("consents", ConsentBody.self),
-            ("decision", DecisionBody.self),
-            ("child-plans", ChildPlanBody.self),
-            ("measures", MeasureBody.self),
-            ("measure-ends", MeasureEndBody.self),
-            ("follow-ups", FollowUpBody.self),
-            ("closure", ClosureBody.self),
-        ]
-        for (path, body) in steps {
-            cases.on(.POST, [":caseID"] + path.pathComponents) { try await record(body, $0) }
+        for step in StepTable.all {
+            cases.on(step.method, [":caseID"] + step.path.map(PathComponent.constant)) { try await record(step, $0) }
         }
-        cases.put(":caseID", "follow-up-cadence") { try await record(FollowUpCadenceBody.self, $0) }
     }
 
-    static func record(_ body: any StepBody.Type, _ request: Request) async throws -> Response {
-        let step = try request.decode(body).step()
+    static func record(_ step: StepDefinition, _ request: Request) async throws -> Response {
+        guard case .object(let json) = try JSON.value(from: request, maxBytes: request.application.web.maxBodyBytes) else {
+            throw Problem.badRequest("The request body is a JSON object.")
+        }
+        let input: StepInput
+        do throws(FieldError) {
+            input = try StepInput(json: json, fields: step.fields)
+        } catch {
+            throw Problem.unprocessable(error.problem.message(field: error.field), field: error.field)
+        }
         let signedIn = try request.signedIn
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
-        let record = try await request.cases.record(step, on: id, scope: signedIn.scope, by: signedIn.user.id, now: request.now)
+        let record = try await request.cases.record(step.make(input), on: id, scope: signedIn.scope, by: signedIn.user.id, now: request.now)
         return try JSON.response(CaseDTO(record, now: request.now))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import OmsorgDomain
 import OmsorgStore
+import OmsorgWeb
 
 /// Everything the service is configured with, read once at start-up from the command line and the
 /// environment. Nothing else reads either.
@@ -10,11 +11,15 @@ public struct OmsorgConfiguration: Sendable {
     public var seedDemo = false
     /// Bring the embedded database up to date on start. Not for commands that use no database.
     public var migrateOnStart = true
-    public var tokenLifetime: TimeInterval = 8 * 3600
     /// bcrypt's work factor: slow on purpose in service, lowered only by tests.
     public var passwordCost = 12
-    public var maxBodyBytes = 64 * 1024
-    public var now: @Sendable () -> Date = { Date() }
+    /// Sessions, sign-in limits and request limits of the HTTP layer.
+    public var web = WebSettings()
+    /// The clock every rule and deadline is read against; tests fix it.
+    public var now: @Sendable () -> Date {
+        get { web.now }
+        set { web.now = newValue }
+    }
     /// The secret the detection side's pseudonyms are keyed with (`OMSORG_PSEUDONYM_SECRET`).
     /// Required in production; elsewhere a fixed development secret stands in.
     public var pseudonymSecret: String?

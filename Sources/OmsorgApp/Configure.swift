@@ -1,5 +1,6 @@
 import Fluent
 import OmsorgStore
+import OmsorgWeb
 import Vapor
 
 /// The composition root: the service, the command line and the tests all build the application here.
@@ -11,9 +12,6 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.databases.use(try configuration.database.configuration(), as: configuration.database.databaseID)
     app.migrations.addOmsorg()
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
-    app.routes.defaultMaxBodySize = ByteCount(value: configuration.maxBodyBytes)
-    app.middleware = Middlewares()
-    app.middleware.use(ProblemMiddleware())
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
@@ -21,12 +19,27 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.asyncCommands.use(IndicatorsCommand(), as: "indicators")
     app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
     app.asyncCommands.use(AuditCommand(), as: "audit")
-    registerRoutes(app)
+    installWeb(on: app, settings: configuration.web)
     if configuration.migrateOnStart {
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.
         try await app.autoMigrate()
     }
     if configuration.seedDemo {
         try await DemoSeeder(app: app).seedIfEmpty()
+    }
+}
+
+extension Application {
+    private struct ConfigurationKey: StorageKey {
+        typealias Value = OmsorgConfiguration
+    }
+
+    /// The configuration this application was built with.
+    public var omsorg: OmsorgConfiguration {
+        get {
+            guard let configuration = storage[ConfigurationKey.self] else { fatalError("configure(_:with:) has not run") }
+            return configuration
+        }
+        set { storage[ConfigurationKey.self] = newValue }
     }
 }

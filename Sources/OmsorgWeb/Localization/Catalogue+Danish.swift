@@ -1,0 +1,5 @@
+extension Catalogue {
+    static let danish: [String: String] = [
+        "app.name": "Omsorg",
+    ]
+}

@@ -1,0 +1,5 @@
+extension Catalogue {
+    static let english: [String: String] = [
+        "app.name": "Omsorg",
+    ]
+}
