@@ -83,9 +83,13 @@ struct DeadlineEngineTests {
         #expect(builder.deadlines(.followUp).isEmpty)
     }
 
-    @Test func dueSoonWithinThreeDays() {
+    @Test func dueSoonWithinThreeWorkingDays() {
         let deadline = Deadline(kind: .investigation, dueAt: dk("2024-06-10 23:59"), metAt: nil)
         #expect(deadline.isDueSoon(at: dk("2024-06-08 12:00")))
+        // Thursday before: Friday, Monday and Tuesday are the next three working days.
+        #expect(deadline.isDueSoon(at: dk("2024-06-06 12:00")))
+        // Monday the 3rd: Tuesday, Thursday (Wednesday is Constitution Day) and Friday.
+        #expect(!deadline.isDueSoon(at: dk("2024-06-03 12:00")))
         #expect(!deadline.isDueSoon(at: dk("2024-06-01 12:00")))
         #expect(!deadline.isDueSoon(at: dk("2024-06-11 12:00")))
     }

@@ -129,7 +129,7 @@ public enum DanishTime {
 
     /// The instant at which Danish wall-clock time reads `localSeconds` after 1970-01-01 00:00.
     /// Daylight-saving changes happen at night, so the offset an hour either side is the same.
-    static func instant(localSeconds: Int) -> Date {
+    public static func instant(localSeconds: Int) -> Date {
         let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT()))
         return Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT(for: guess)))
     }

@@ -62,7 +62,7 @@ public enum CaseStep: Codable, Sendable, Equatable {
 
     /// When the step happened, for the steps that must not lie in the future. Measures may be
     /// granted to start or end on a later date, so they have none.
-    var occurredAt: Date? {
+    public var occurredAt: Date? {
         switch self {
         case .report(let r): r.receivedAt
         case .urgentAssessment(let a): a.assessedAt

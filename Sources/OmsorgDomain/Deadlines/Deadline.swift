@@ -37,18 +37,33 @@ public struct Deadline: Codable, Sendable, Equatable {
         self.init(kind: kind, reportID: reportID, dueAt: dueDate.endOfDay, metAt: metAt)
     }
 
-    /// How long before its due time an open deadline shows as due soon.
-    public static let dueSoonWindow: TimeInterval = 3 * 24 * 3600
+    /// How many working days before it falls due an open deadline shows as due soon.
+    public static let dueSoonWorkingDays = 3
 
     public func status(at now: Date) -> Status {
         if metAt != nil { return .met }
         return now > dueAt ? .overdue : .open
     }
 
+    /// Open and due within the next three working days (today counted as none): a weekend or a
+    /// holiday before a deadline does not give time to act.
     public func isDueSoon(at now: Date) -> Bool {
-        status(at: now) == .open && dueAt.timeIntervalSince(now) <= Self.dueSoonWindow
+        status(at: now) == .open && LocalDate(dueAt) <= DanishCalendar.addingWorkingDays(Self.dueSoonWorkingDays, to: LocalDate(now))
     }
 
     /// Whether a met deadline was met in time: the figure behind deadline compliance.
     public var metInTime: Bool? { metAt.map { $0 <= dueAt } }
+}
+
+extension Deadline.Kind {
+    /// The kind of step that meets a deadline of this kind.
+    public var metBy: CaseStep.Kind {
+        switch self {
+        case .urgentAssessment: .urgentAssessment
+        case .notifierReceipt: .notifierReceipt
+        case .investigation: .investigationCompletion
+        case .childPlan: .childPlan
+        case .followUp: .followUp
+        }
+    }
 }

@@ -4,6 +4,8 @@ import OmsorgDomain
 /// A case as the store holds it: who it is about, who works it, and its record of steps.
 public struct CaseRecord: Sendable, Equatable {
     public let file: CaseFile
+    /// The recorded steps, oldest first, with who recorded each and when.
+    public let journal: [JournalEntry]
     public let child: Child
     public let family: [FamilyMember]
     public let municipalityID: Municipality.ID
@@ -11,6 +13,13 @@ public struct CaseRecord: Sendable, Equatable {
     public let caseworkerID: StaffUser.ID?
 
     public var id: CaseFile.ID { file.id }
+}
+
+/// One recorded step of a case's journal.
+public struct JournalEntry: Sendable, Equatable {
+    public let step: CaseStep
+    public let recordedBy: StaffUser.ID
+    public let recordedAt: Date
 }
 
 /// One line of a case list.
@@ -22,11 +31,20 @@ public struct CaseSummary: Sendable, Equatable {
     public let caseworkerID: StaffUser.ID?
 }
 
-/// An open deadline in a caseworker's worktray.
+/// An open deadline in a work tray.
 public struct WorktrayEntry: Sendable, Equatable {
     public let caseID: CaseFile.ID
     public let childName: String
     public let deadline: Deadline
+    /// Who works the case; nil while it is unassigned.
+    public let caseworkerID: StaffUser.ID?
+}
+
+/// One page of a work tray, with the counts over all its pages.
+public struct WorktrayPage: Sendable, Equatable {
+    public let entries: [WorktrayEntry]
+    public let total: Int
+    public let overdue: Int
 }
 
 /// Where a report of concern went.

@@ -25,10 +25,10 @@ public struct CaseRepository: Sendable {
                 .first()
             let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: user, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
-            let file = try await Self.append(.report(report), to: caseRow, by: user, now: now, on: tx)
+            let journal = try await Self.append(.report(report), to: caseRow, by: user, now: now, on: tx)
             let visible = scope.team == nil || scope.team == caseRow.team
-            let record = visible ? try await Self.record(caseRow, file: file, on: tx) : nil
-            return ReceivedReport(caseID: file.id, joinedExistingCase: open != nil, record: record)
+            let record = visible ? try await Self.record(caseRow, journal: journal, on: tx) : nil
+            return ReceivedReport(caseID: .init(caseRow.id!), joinedExistingCase: open != nil, record: record)
         } }
     }
 
@@ -37,8 +37,8 @@ public struct CaseRepository: Sendable {
                        now: Date) async throws -> CaseRecord {
         try await Self.contentionAsConflict { try await db.transaction { tx in
             let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
-            let file = try await Self.append(step, to: caseRow, by: user, now: now, on: tx)
-            return try await Self.record(caseRow, file: file, on: tx)
+            let journal = try await Self.append(step, to: caseRow, by: user, now: now, on: tx)
+            return try await Self.record(caseRow, journal: journal, on: tx)
         } }
     }
 
@@ -56,8 +56,7 @@ public struct CaseRepository: Sendable {
             row.livesWithChild = member.livesWithChild
             row.occupation = member.occupation
             try await row.create(on: tx)
-            let file = CaseFile(id: id, replaying: try await Self.steps(of: caseRow, on: tx))
-            return try await Self.record(caseRow, file: file, on: tx)
+            return try await Self.record(caseRow, journal: try await Self.journal(of: caseRow, on: tx), on: tx)
         }
     }
 
@@ -67,9 +66,18 @@ public struct CaseRepository: Sendable {
             .filter(\.$id == id.rawValue)
             .first()
         else { throw StoreError.notFound("No case \(id) in your municipality and team.") }
-        let file = CaseFile(id: id, replaying: try await Self.steps(of: caseRow, on: db))
+        let journal = try await Self.journal(of: caseRow, on: db)
         let family = try await Self.family(of: caseRow.childID, on: db)
-        return CaseRecord(caseRow, file: file, child: Child(try caseRow.joined(ChildRow.self)), family: family)
+        return CaseRecord(caseRow, journal: journal, child: Child(try caseRow.joined(ChildRow.self)), family: family)
+    }
+
+    /// The municipality's child with this person number, when it has one: the report form shows
+    /// a known child instead of asking for the name again.
+    public func child(_ personNumber: PersonNumber, scope: AccessScope) async throws -> Child? {
+        try await ChildRow.query(on: db)
+            .filter(\.$municipalityID == scope.municipalityID.rawValue)
+            .filter(\.$personNumber == personNumber.digits)
+            .first().map(Child.init)
     }
 
     public func list(scope: AccessScope, stage: CaseFile.Stage?, limit: Int) async throws -> [CaseSummary] {
@@ -80,21 +88,6 @@ public struct CaseRepository: Sendable {
                         stage: CaseFile.Stage(rawValue: row.stage) ?? .intake, openedAt: row.openedAt,
                         caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
         }
-    }
-
-    /// The open deadlines of the cases assigned to a caseworker, soonest first.
-    public func worktray(for user: StaffUser.ID, scope: AccessScope) async throws -> [WorktrayEntry] {
-        try await DeadlineRow.query(on: db)
-            .join(CaseRow.self, on: \DeadlineRow.$caseID == \CaseRow.$id)
-            .join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
-            .filter(CaseRow.self, \.$municipalityID == scope.municipalityID.rawValue)
-            .filter(CaseRow.self, \.$caseworkerID == user.rawValue)
-            .filter(\.$metAt == nil)
-            .sort(\.$dueAt)
-            .all()
-            .map { row in
-                WorktrayEntry(caseID: .init(row.caseID), childName: try row.joined(ChildRow.self).name, deadline: Deadline(row))
-            }
     }
 
     public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, scope: AccessScope) async throws {
@@ -117,18 +110,20 @@ public struct CaseRepository: Sendable {
 
     // MARK: - Inside a transaction
 
-    static func record(_ caseRow: CaseRow, file: CaseFile, on db: any Database) async throws -> CaseRecord {
+    static func record(_ caseRow: CaseRow, journal: [JournalEntry], on db: any Database) async throws -> CaseRecord {
         guard let child = try await ChildRow.find(caseRow.childID, on: db) else { throw StoreError.notFound("The case's child is missing.") }
-        return CaseRecord(caseRow, file: file, child: Child(child), family: try await family(of: caseRow.childID, on: db))
+        return CaseRecord(caseRow, journal: journal, child: Child(child), family: try await family(of: caseRow.childID, on: db))
     }
 
     static func family(of childID: UUID, on db: any Database) async throws -> [FamilyMember] {
         try await FamilyMemberRow.query(on: db).filter(\.$childID == childID).all().map(FamilyMember.init)
     }
 
+    /// Records `step` after the domain's rules accept it; returns the case's journal with it.
     static func append(_ step: CaseStep, to caseRow: CaseRow, by user: StaffUser.ID, now: Date,
-                       on db: any Database) async throws -> CaseFile {
-        var file = CaseFile(id: .init(caseRow.id!), replaying: try await steps(of: caseRow, on: db))
+                       on db: any Database) async throws -> [JournalEntry] {
+        let journal = try await self.journal(of: caseRow, on: db)
+        var file = CaseFile(id: .init(caseRow.id!), replaying: journal.map(\.step))
         try file.record(step, now: now)
         let stepRow = CaseStepRow()
         stepRow.caseID = caseRow.id!
@@ -143,20 +138,24 @@ public struct CaseRepository: Sendable {
         caseRow.closedAt = file.closure?.closedAt
         try await caseRow.save(on: db)
         try await replaceDeadlines(of: caseRow.id!, with: DeadlineEngine.deadlines(for: file), on: db)
-        return file
+        return journal + [JournalEntry(step: step, recordedBy: user, recordedAt: now)]
     }
 
     /// Read with SQLKit rather than as Fluent models: replaying a case reads every step, and Fluent's
     /// reflection-based row decoding was the largest single cost of `GET /cases/{id}` (bench/api.sh).
-    static func steps(of caseRow: CaseRow, on db: any Database) async throws -> [CaseStep] {
+    static func journal(of caseRow: CaseRow, on db: any Database) async throws -> [JournalEntry] {
         let decoder = JSONDecoder()
         return try await (db as! any SQLDatabase).select()
-            .column("payload")
+            .columns("payload", "recorded_by", "recorded_at")
             .from(CaseStepRow.schema)
             .where("case_id", .equal, caseRow.id!)
             .orderBy("sequence")
             .all()
-            .map { try decoder.decode(CaseStep.self, from: Data(try $0.decode(column: "payload", as: String.self).utf8)) }
+            .map { row in
+                JournalEntry(step: try decoder.decode(CaseStep.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)),
+                             recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)),
+                             recordedAt: try row.decode(column: "recorded_at", as: Date.self))
+            }
     }
 
     static func replaceDeadlines(of caseID: UUID, with deadlines: [Deadline], on db: any Database) async throws {
@@ -218,8 +217,8 @@ public struct CaseRepository: Sendable {
 }
 
 extension CaseRecord {
-    init(_ row: CaseRow, file: CaseFile, child: Child, family: [FamilyMember]) {
-        self.init(file: file, child: child, family: family, municipalityID: .init(row.municipalityID), team: row.team,
+    init(_ row: CaseRow, journal: [JournalEntry], child: Child, family: [FamilyMember]) {
+        self.init(file: CaseFile(id: .init(row.id!), replaying: journal.map(\.step)), journal: journal, child: child, family: family, municipalityID: .init(row.municipalityID), team: row.team,
                   caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
     }
 }

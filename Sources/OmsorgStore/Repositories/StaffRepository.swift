@@ -49,6 +49,25 @@ public struct StaffRepository: Sendable {
             .first().map(StaffUser.init)
     }
 
+    /// The staff of one team, by name: whom a team leader can assign a case to.
+    public func team(_ team: String, in municipality: Municipality.ID) async throws -> [StaffUser] {
+        try await UserRow.query(on: db)
+            .filter(\.$municipalityID == municipality.rawValue)
+            .filter(\.$team == team)
+            .sort(\.$displayName)
+            .all().map(StaffUser.init)
+    }
+
+    /// The display names of the given users of one municipality, e.g. the people in a case's timeline.
+    public func displayNames(of ids: Set<StaffUser.ID>, in municipality: Municipality.ID) async throws -> [StaffUser.ID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await UserRow.query(on: db)
+            .filter(\.$municipalityID == municipality.rawValue)
+            .filter(\.$id ~~ ids.map(\.rawValue))
+            .all()
+        return Dictionary(uniqueKeysWithValues: rows.map { (StaffUser.ID($0.id!), $0.displayName) })
+    }
+
     public func storeToken(hash: String, for user: StaffUser.ID, expiresAt: Date) async throws {
         let row = TokenRow()
         row.userID = user.rawValue

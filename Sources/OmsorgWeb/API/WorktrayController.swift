@@ -2,26 +2,39 @@ import OmsorgDomain
 import OmsorgStore
 import Vapor
 
-/// The signed-in caseworker's open deadlines, soonest first: what to do next.
+/// The open deadlines of the signed-in user's work, soonest first, a page at a time: a caseworker's
+/// own cases, or a team leader's whole team with the unassigned cases first.
 enum WorktrayController {
     struct WorktrayDTO: Encodable {
         struct Item: Encodable {
             let caseId: CaseFile.ID
             let childName: String
+            let caseworkerId: StaffUser.ID?
             let deadline: CaseDTO.DeadlineDTO
         }
 
         let items: [Item]
+        let total: Int
         let overdue: Int
+        let page: Int
+        let pageSize: Int
     }
+
+    static let pageSize = 50
 
     static func show(_ request: Request) async throws -> Response {
         let signedIn = try request.signedIn
-        let now = request.now
-        let entries = try await request.cases.worktray(for: signedIn.user.id, scope: signedIn.scope)
-        let items = entries.map { Item(caseId: $0.caseID, childName: $0.childName, deadline: .init($0.deadline, now: now)) }
-        return try JSON.response(WorktrayDTO(items: items, overdue: items.count { $0.deadline.status == .overdue }))
+        let page = try request.query.get(Int?.self, at: "page") ?? 1
+        guard page >= 1 else { throw Problem.badRequest("page counts from 1.", field: "page") }
+        let tray = try await request.cases.worktray(owner(of: signedIn.user), scope: signedIn.scope, now: request.now,
+                                                     limit: pageSize, offset: (page - 1) * pageSize)
+        let items = tray.entries.map {
+            WorktrayDTO.Item(caseId: $0.caseID, childName: $0.childName, caseworkerId: $0.caseworkerID, deadline: .init($0.deadline, now: request.now))
+        }
+        return try JSON.response(WorktrayDTO(items: items, total: tray.total, overdue: tray.overdue, page: page, pageSize: pageSize))
     }
 
-    typealias Item = WorktrayDTO.Item
+    static func owner(of user: StaffUser) -> CaseRepository.WorktrayOwner {
+        user.role == .teamLeader ? .team : .caseworker(user.id)
+    }
 }

@@ -3,10 +3,10 @@ import Foundation
 /// The user-facing strings of one language, looked up by key. A key missing from the catalogue is
 /// shown as `⟦key⟧`, which the tests look for on every page, so it cannot slip through unseen.
 struct Texts: Sendable {
-    let language: Language
+    let language: DisplayLanguage
     private let catalogue: [String: String]
 
-    init(_ language: Language) {
+    init(_ language: DisplayLanguage) {
         self.language = language
         catalogue = Catalogue.texts(for: language)
     }

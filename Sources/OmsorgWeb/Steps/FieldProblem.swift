@@ -13,6 +13,10 @@ enum FieldProblem: Error, Sendable, Equatable {
     case notAnIdentifier
     case unknownField
 
+    /// One problem of each kind, for checking that the catalogue words them all.
+    static let examples: [FieldProblem] = [.required, .notText, .notAnInstant, .notADate, .notATime, .notABool, .notAWholeNumber,
+                                           .outOfRange(0...1), .notAChoice([]), .notAnIdentifier, .unknownField]
+
     var code: String {
         switch self {
         case .required: "required"

@@ -1,0 +1,27 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+extension CasePage {
+    static func model(_ id: CaseFile.ID, for user: StaffUser, texts: Texts, on request: Request) async throws -> Model {
+        let record = try await request.cases.find(id, scope: AccessScope(user))
+        var people = Set(record.journal.map(\.recordedBy))
+        if let caseworker = record.caseworkerID { people.insert(caseworker) }
+        let names = try await request.staff.displayNames(of: people, in: user.municipalityID)
+        let deadlines = DeadlineEngine.deadlines(for: record.file).sorted { $0.dueAt < $1.dueAt }
+        let steps = record.file.allowedSteps.filter { $0 != .report }.map { kind in
+            Model.NextStep(kind: kind, deadline: deadlines.first { $0.metAt == nil && $0.kind.metBy == kind })
+        }
+        return Model(record: record, recorders: names, caseworkerName: record.caseworkerID.flatMap { names[$0] },
+                     nextSteps: steps.filter { !anyTimeSteps.contains($0.kind) },
+                     otherSteps: steps.filter { anyTimeSteps.contains($0.kind) },
+                     blockedSteps: blockedSteps(record.file, texts: texts), deadlines: deadlines)
+    }
+
+    private static func blockedSteps(_ file: CaseFile, texts: Texts) -> [Model.BlockedStep] {
+        guard !file.isClosed else { return [] }
+        return [CaseStep.Kind.investigationCompletion, .decision, .measure, .closure].compactMap { kind in
+            file.refusal(of: kind).map { Model.BlockedStep(kind: kind, reason: $0.message) }
+        }
+    }
+}

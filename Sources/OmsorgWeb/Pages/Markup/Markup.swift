@@ -1,0 +1,41 @@
+import Plot
+
+/// The pages' few building blocks on top of Plot. Plot escapes text but writes attribute values as
+/// given, so every element here escapes its attribute values itself, and text is escaped whole
+/// (an entity typed by a user shows as typed). Pages build markup only through these.
+enum Markup {
+    /// An element with attributes; an attribute whose value is nil is left out.
+    static func element(_ name: String, _ attributes: [(String, String?)] = [],
+                        @ComponentBuilder content: @escaping () -> ComponentGroup) -> Component {
+        attributes.reduce(Element(name: name, content: content) as Component) { element, attribute in
+            element.attribute(named: attribute.0, value: attribute.1.map(escape), ignoreValueIfEmpty: attribute.1 == nil)
+        }
+    }
+
+    /// An element without content, such as `input`.
+    static func void(_ name: String, _ attributes: [(String, String?)]) -> Component {
+        Element<Any>.selfClosed(named: name, attributes: attributes.compactMap { name, value in
+            value.map { Attribute<Any>(name: name, value: escape($0), ignoreIfValueIsEmpty: false) }
+        })
+    }
+
+    static func text(_ text: String) -> Component {
+        Node<Any>.raw(escape(text))
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

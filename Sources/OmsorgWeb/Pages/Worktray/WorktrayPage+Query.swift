@@ -1,0 +1,25 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+extension WorktrayPage {
+    static let pageSize = 50
+
+    static func model(for user: StaffUser, page: Int, on request: Request) async throws -> Model {
+        let scope = AccessScope(user)
+        let isTeamTray = user.role == .teamLeader
+        let tray = try await request.cases.worktray(isTeamTray ? .team : .caseworker(user.id), scope: scope, now: request.now,
+                                                     limit: pageSize, offset: (page - 1) * pageSize)
+        var team: [StaffUser] = []
+        if let name = user.team { team = try await request.staff.team(name, in: user.municipalityID) }
+        let names = Dictionary(uniqueKeysWithValues: team.map { ($0.id, $0.displayName) })
+        let rows = tray.entries.map { entry in
+            Model.Row(caseID: entry.caseID, childName: entry.childName, deadline: entry.deadline,
+                      urgency: Urgency(entry.deadline, now: request.now), caseworkerName: entry.caseworkerID.flatMap { names[$0] },
+                      unassigned: entry.caseworkerID == nil)
+        }
+        return Model(rows: rows, total: tray.total, overdue: tray.overdue, page: page,
+                     pageCount: max(1, (tray.total + pageSize - 1) / pageSize),
+                     assignable: isTeamTray ? team.filter { $0.role == .caseworker } : [], isTeamTray: isTeamTray)
+    }
+}

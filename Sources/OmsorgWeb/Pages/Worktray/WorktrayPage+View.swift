@@ -1,0 +1,111 @@
+import Foundation
+import OmsorgDomain
+import Plot
+
+extension WorktrayPage {
+    struct View {
+        let context: PageContext
+        let model: Model
+        let now: Date
+
+        func render() -> String {
+            let texts = context.texts
+            let title = texts(model.isTeamTray ? "worktray.team-title" : "worktray.title")
+            return PageLayout(context: context, title: title, content: ComponentGroup {
+                Markup.element("h1") { Markup.text(title) }
+                Markup.element("p", [("class", "lead")]) {
+                    Markup.text(texts("worktray.summary", ["total": String(model.total), "overdue": String(model.overdue)]))
+                }
+                if model.rows.isEmpty {
+                    Markup.element("p", [("id", "worktray-empty")]) { Markup.text(texts("worktray.empty")) }
+                } else {
+                    table
+                    pagination
+                }
+            }).render()
+        }
+
+        private var table: Component {
+            let texts = context.texts
+            return Markup.element("table", [("id", "worktray"), ("class", "table")]) {
+                Markup.element("caption", [("class", "visually-hidden")]) { Markup.text(texts("worktray.caption")) }
+                Markup.element("thead") {
+                    Markup.element("tr") {
+                        for key in ["worktray.status", "worktray.child", "worktray.deadline"] + (model.isTeamTray ? ["worktray.caseworker"] : []) {
+                            Markup.element("th", [("scope", "col")]) { Markup.text(texts(key)) }
+                        }
+                    }
+                }
+                Markup.element("tbody") {
+                    for row in model.rows { self.row(row) }
+                }
+            }
+        }
+
+        private func row(_ row: Model.Row) -> Component {
+            let texts = context.texts
+            return Markup.element("tr", [("data-case-id", row.caseID.description), ("data-urgency", row.urgency.rawValue)]) {
+                Markup.element("td") {
+                    Markup.element("span", [("class", "status status-\(row.urgency.rawValue)")]) {
+                        Markup.element("span", [("aria-hidden", "true"), ("class", "status-icon")]) { Markup.text(row.urgency.icon) }
+                        Markup.text(" " + texts("urgency.\(row.urgency.rawValue)"))
+                    }
+                }
+                Markup.element("td") {
+                    Markup.element("a", [("href", "/cases/\(row.caseID)")]) { Markup.text(row.childName) }
+                }
+                Markup.element("td") {
+                    Markup.element("span", [("class", "task")]) { Markup.text(texts("deadline.\(row.deadline.kind.rawValue).task")) }
+                    Markup.void("br", [])
+                    Markup.text(texts("worktray.due", ["due": texts.due(row.deadline), "relative": texts.relative(row.deadline.dueAt, now: now)]))
+                }
+                if model.isTeamTray {
+                    Markup.element("td") { assignment(row) }
+                }
+            }
+        }
+
+        private func assignment(_ row: Model.Row) -> Component {
+            let texts = context.texts
+            return ComponentGroup {
+                if row.unassigned {
+                    Markup.element("form", [("method", "post"), ("action", "/cases/\(row.caseID)/assignment"), ("class", "assign-form")]) {
+                        Forms.csrf(context)
+                        Markup.element("label", [("for", "assign-\(row.caseID)-\(row.deadline.kind.rawValue)"), ("class", "visually-hidden")]) {
+                            Markup.text(texts("worktray.assign-to", ["child": row.childName]))
+                        }
+                        Markup.element("select", [("name", "caseworkerId"), ("id", "assign-\(row.caseID)-\(row.deadline.kind.rawValue)"), ("class", "select")]) {
+                            for caseworker in model.assignable {
+                                Markup.element("option", [("value", caseworker.id.description)]) { Markup.text(caseworker.displayName) }
+                            }
+                        }
+                        Markup.element("button", [("type", "submit"), ("class", "button button-secondary assign")]) {
+                            Markup.text(texts("worktray.assign"))
+                        }
+                    }
+                } else {
+                    Markup.text(row.caseworkerName ?? texts("worktray.other-caseworker"))
+                }
+            }
+        }
+
+        private var pagination: Component {
+            let texts = context.texts
+            return ComponentGroup {
+                if model.pageCount > 1 {
+                    Markup.element("nav", [("class", "pagination"), ("aria-label", texts("worktray.pages"))]) {
+                        if model.page > 1 {
+                            Markup.element("a", [("href", "/worktray?page=\(model.page - 1)"), ("rel", "prev")]) { Markup.text(texts("worktray.previous")) }
+                        }
+                        Markup.element("span") {
+                            Markup.text(texts("worktray.page-of", ["page": String(model.page), "pages": String(model.pageCount)]))
+                        }
+                        if model.page < model.pageCount {
+                            Markup.element("a", [("href", "/worktray?page=\(model.page + 1)"), ("rel", "next")]) { Markup.text(texts("worktray.next")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import OmsorgDomain
+@testable import OmsorgWeb
+import Testing
+
+/// Every user-facing string exists in both languages, and every key the pages build from the
+/// domain's and the step table's values is in the catalogue.
+@Suite("Catalogue")
+struct CatalogueTests {
+    @Test func bothLanguagesHaveTheSameKeys() {
+        let danish = Set(Catalogue.danish.keys), english = Set(Catalogue.english.keys)
+        #expect(danish.subtracting(english).isEmpty, "only in Danish: \(danish.subtracting(english).sorted())")
+        #expect(english.subtracting(danish).isEmpty, "only in English: \(english.subtracting(danish).sorted())")
+        #expect(Catalogue.danish.values.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test(arguments: DisplayLanguage.allCases)
+    func everyKeyThePagesBuildExists(language: DisplayLanguage) {
+        let texts = Texts(language)
+        var keys = CaseStep.Kind.allCases.flatMap { ["step.\($0.rawValue).title", "step.\($0.rawValue).action", "step.\($0.rawValue).law"] }
+        keys += Deadline.Kind.allCases.flatMap { ["deadline.\($0.rawValue).name", "deadline.\($0.rawValue).task"] }
+        keys += CaseFile.Stage.allCases.map { "stage.\($0.rawValue)" }
+        keys += Role.allCases.flatMap { ["role.\($0.rawValue)", "role-info.\($0.rawValue)"] }
+        keys += ["overdue", "due-soon", "later"].map { "urgency.\($0)" }
+        keys += (1...7).map { "weekday.\($0)" } + (1...12).map { "month.\($0)" }
+        keys += FieldProblem.examples.map { "error.\($0.code)" }
+        keys += ["not-found", "forbidden", "too-many", "failure"].flatMap { ["error.\($0).title", "error.\($0).body"] }
+        for step in StepTable.all {
+            for field in step.fields {
+                if texts.optional("step.\(step.kind.rawValue).\(field.name)") == nil { keys.append("field.\(field.name)") }
+                if case .choice(let values) = field.kind { keys += values.map { "choice.\(field.name).\($0)" } }
+            }
+        }
+        for fields in [NewReportPage.fields, FamilyMemberPage.fields] {
+            keys += fields.map { "field.\($0.name)" }
+            keys += fields.flatMap { field -> [String] in
+                guard case .choice(let values) = field.kind else { return [] }
+                return values.map { "choice.\(field.name).\($0)" }
+            }
+        }
+        keys += FollowUp.Attainment.allCases.map { "choice.attainment.\($0.rawValue)" }
+        let missing = keys.filter { texts.optional($0) == nil }
+        #expect(missing.isEmpty, "missing in \(language): \(missing)")
+    }
+
+    @Test func aMissingKeyShowsAsAMarkedKey() {
+        #expect(Texts(.danish)("no.such.key") == "⟦no.such.key⟧")
+        #expect(Texts(.english)("worktray.due", ["due": "x", "relative": "y"]) == "By x (y)")
+    }
+}
