@@ -17,14 +17,18 @@ struct DemoSeeder {
     /// Seeds unless the database already has municipalities; returns whether it seeded.
     @discardableResult
     func seedIfEmpty() async throws -> Bool {
-        let staff = StaffRepository(app.db)
-        guard try await !staff.hasMunicipalities() else { return false }
-        var random = SeededRandom(seed: 2024)
-        for (code, name, prefix) in Self.municipalities {
-            let municipality = Municipality(code: code, name: name)
-            try await staff.createMunicipality(municipality)
-            let caseworkers = try await createUsers(prefix: prefix, in: municipality)
-            try await createCases(in: municipality, caseworkers: caseworkers, random: &random)
+        guard try await !StaffRepository(app.db).hasMunicipalities() else { return false }
+        let hash = try await app.password.async.hash(Self.password)
+        // One transaction: seeding is all or nothing, and SQLite commits once instead of per step,
+        // so `serve --demo` answers within seconds.
+        try await app.db.transaction { db in
+            var random = SeededRandom(seed: 2024)
+            for (code, name, prefix) in Self.municipalities {
+                let municipality = Municipality(code: code, name: name)
+                try await StaffRepository(db).createMunicipality(municipality)
+                let caseworkers = try await createUsers(prefix: prefix, in: municipality, passwordHash: hash, on: db)
+                try await createCases(in: municipality, caseworkers: caseworkers, random: &random, on: db)
+            }
         }
         return true
     }
@@ -35,9 +39,9 @@ struct DemoSeeder {
         }
     }
 
-    private func createUsers(prefix: String, in municipality: Municipality) async throws -> [StaffUser] {
-        let staff = StaffRepository(app.db)
-        let hash = try await app.password.async.hash(Self.password)
+    private func createUsers(prefix: String, in municipality: Municipality, passwordHash hash: String,
+                             on db: any Database) async throws -> [StaffUser] {
+        let staff = StaffRepository(db)
         var caseworkers: [StaffUser] = []
         let people = Role.allCases.map { ($0.rawValue, $0) } + [("caseworker2", .caseworker)]
         for (suffix, role) in people {
@@ -50,7 +54,8 @@ struct DemoSeeder {
         return caseworkers
     }
 
-    private func createCases(in municipality: Municipality, caseworkers: [StaffUser], random: inout SeededRandom) async throws {
+    private func createCases(in municipality: Municipality, caseworkers: [StaffUser], random: inout SeededRandom,
+                             on db: any Database) async throws {
         let now = app.omsorg.now()
         for index in 0..<casesPerMunicipality {
             let caseworker = caseworkers[index % caseworkers.count]
@@ -58,9 +63,10 @@ struct DemoSeeder {
             let target = DemoCase.Target.allCases[index % DemoCase.Target.allCases.count]
             var plan = DemoCase(target: target, now: now, random: &random)
             let child = DemoPeople.child(using: &random, now: now)
-            let received = try await CaseRepository(app.db).receiveReport(plan.report(), about: child, scope: scope, by: caseworker.id, now: now)
-            for step in plan.laterSteps(random: &random) {
-                _ = try await CaseRepository(app.db).record(step, on: received.caseID, scope: scope, by: caseworker.id, now: now)
+            let received = try await CaseRepository(db).receiveReport(plan.report(), about: child, scope: scope, by: caseworker.id, now: now)
+            let steps = plan.laterSteps(random: &random)
+            if !steps.isEmpty {
+                _ = try await CaseRepository(db).record(steps, on: received.caseID, scope: scope, by: caseworker.id, now: now)
             }
         }
     }

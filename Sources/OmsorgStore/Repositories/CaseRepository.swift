@@ -25,7 +25,7 @@ public struct CaseRepository: Sendable {
                 .first()
             let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: user, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
-            let journal = try await Self.append(.report(report), to: caseRow, by: user, now: now, on: tx)
+            let journal = try await Self.append([.report(report)], to: caseRow, by: user, now: now, on: tx)
             let visible = scope.team == nil || scope.team == caseRow.team
             let record = visible ? try await Self.record(caseRow, journal: journal, on: tx) : nil
             return ReceivedReport(caseID: .init(caseRow.id!), joinedExistingCase: open != nil, record: record)
@@ -35,9 +35,16 @@ public struct CaseRepository: Sendable {
     /// Records a later step on a case, after the domain's rules have accepted it.
     public func record(_ step: CaseStep, on id: CaseFile.ID, scope: AccessScope, by user: StaffUser.ID,
                        now: Date) async throws -> CaseRecord {
+        try await record([step], on: id, scope: scope, by: user, now: now)
+    }
+
+    /// Records several steps in order, all or none: each is checked against the case as the ones
+    /// before it leave it, and the case is read and written once.
+    public func record(_ steps: [CaseStep], on id: CaseFile.ID, scope: AccessScope, by user: StaffUser.ID,
+                       now: Date) async throws -> CaseRecord {
         try await Self.contentionAsConflict { try await db.transaction { tx in
             let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
-            let journal = try await Self.append(step, to: caseRow, by: user, now: now, on: tx)
+            let journal = try await Self.append(steps, to: caseRow, by: user, now: now, on: tx)
             return try await Self.record(caseRow, journal: journal, on: tx)
         } }
     }
@@ -120,25 +127,30 @@ public struct CaseRepository: Sendable {
     }
 
     /// Records `step` after the domain's rules accept it; returns the case's journal with it.
-    static func append(_ step: CaseStep, to caseRow: CaseRow, by user: StaffUser.ID, now: Date,
+    static func append(_ steps: [CaseStep], to caseRow: CaseRow, by user: StaffUser.ID, now: Date,
                        on db: any Database) async throws -> [JournalEntry] {
         let journal = try await self.journal(of: caseRow, on: db)
         var file = CaseFile(id: .init(caseRow.id!), replaying: journal.map(\.step))
-        try file.record(step, now: now)
-        let stepRow = CaseStepRow()
-        stepRow.caseID = caseRow.id!
-        stepRow.sequence = caseRow.stepCount
-        stepRow.kind = step.kind.rawValue
-        stepRow.payload = String(decoding: try JSONEncoder().encode(step), as: UTF8.self)
-        stepRow.recordedBy = user.rawValue
-        stepRow.recordedAt = now
-        try await stepRow.create(on: db)
-        caseRow.stepCount += 1
+        let encoder = JSONEncoder()
+        var rows: [CaseStepRow] = []
+        for step in steps {
+            try file.record(step, now: now)
+            let row = CaseStepRow()
+            row.caseID = caseRow.id!
+            row.sequence = caseRow.stepCount + rows.count
+            row.kind = step.kind.rawValue
+            row.payload = String(decoding: try encoder.encode(step), as: UTF8.self)
+            row.recordedBy = user.rawValue
+            row.recordedAt = now
+            rows.append(row)
+        }
+        try await rows.create(on: db)
+        caseRow.stepCount += rows.count
         caseRow.stage = file.stage.rawValue
         caseRow.closedAt = file.closure?.closedAt
         try await caseRow.save(on: db)
         try await replaceDeadlines(of: caseRow.id!, with: DeadlineEngine.deadlines(for: file), on: db)
-        return journal + [JournalEntry(step: step, recordedBy: user, recordedAt: now)]
+        return journal + steps.map { JournalEntry(step: $0, recordedBy: user, recordedAt: now) }
     }
 
     /// Read with SQLKit rather than as Fluent models: replaying a case reads every step, and Fluent's
