@@ -9,6 +9,7 @@ extension Migrations {
             CreateDetectionTables(),
             CreateAuditLog(),
             StoreEventsInColumns(),
+            CreateCasesCaseworkerIndex(),
         ])
     }
 }
