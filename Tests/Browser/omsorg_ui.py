@@ -180,9 +180,12 @@ class UI:
         """Sends a form with its submit button, as a user would, and waits for the answer page."""
         buttons = form.find_elements(By.CSS_SELECTOR, 'button[type=submit], input[type=submit], button:not([type])')
         assert buttons, "the form has no submit button"
+        # Secondary actions (the report form's "find child") carry a name and come first; the form's
+        # own action is the last button without one, as in the GOV.UK pattern.
+        main = [b for b in buttons if not b.get_attribute("name")] or buttons
         self.forms += 1
         try:
-            self.click(buttons[0], navigates=True)
+            self.click(main[-1], navigates=True)
         except TimeoutException:
             valid = self.driver.execute_script("return arguments[0].checkValidity()", form)
             raise AssertionError(f"sending the form loaded no page (browser validation passed: {valid}); "

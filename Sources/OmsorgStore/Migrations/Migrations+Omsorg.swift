@@ -10,6 +10,7 @@ extension Migrations {
             CreateAuditLog(),
             StoreEventsInColumns(),
             CreateCasesCaseworkerIndex(),
+            CreateWebSessions(), CreateSignInFailures(),
         ])
     }
 }

@@ -4,8 +4,11 @@ import Vapor
 /// Sets up the HTTP layer: its settings, its middleware and every route.
 public func installWeb(on app: Application, settings: WebSettings) {
     app.web = settings
+    app.startPasswordHasher()
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
     app.middleware = Middlewares()
+    // Outermost, so that error answers carry the headers too.
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
     registerRoutes(app)
 }
@@ -26,6 +29,9 @@ func registerRoutes(_ app: Application) {
     ReportsController.register(casework)
     CasesController.register(casework)
     casework.get("worktray", use: WorktrayController.show)
+
+    let pages = app.grouped(PageSessionMiddleware(), CSRFGuard())
+    PagesController.register(public: pages, signedIn: pages.grouped(RequirePageSession()))
 }
 
 /// The OpenAPI document: the hand-written `Resources/openapi.json` with the step table's paths added.

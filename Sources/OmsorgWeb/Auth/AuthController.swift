@@ -33,11 +33,13 @@ enum AuthController {
 
     static func login(_ request: Request) async throws -> Response {
         let body = try request.decode(LoginRequest.self)
-        let found = try await request.staff.credentials(username: body.username)
-        // Verify against a dummy hash when the user is unknown, so timing does not reveal usernames.
-        let hash = found?.passwordHash ?? dummyHash
-        guard try await request.password.async.verify(body.password, created: hash), let user = found?.user else {
+        let user: StaffUser
+        do {
+            user = try await SignIn.attempt(username: body.username, password: body.password, on: request)
+        } catch SignIn.Refusal.wrongCredentials {
             throw Problem.unauthorized("Unknown username or wrong password.")
+        } catch SignIn.Refusal.tooManyFailures(let seconds) {
+            throw Problem(.tooManyRequests, "Too many failed sign-ins; try again in \(seconds) seconds.", retryAfter: seconds)
         }
         let token = Token.generate()
         let expiresAt = request.now.addingTimeInterval(request.application.web.sessionLifetime)
@@ -53,6 +55,4 @@ enum AuthController {
     static func me(_ request: Request) async throws -> Response {
         try JSON.response(UserDTO(try request.signedIn.user))
     }
-
-    private static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuYdGlW1VYHNB5d0IU6AYdgFJ1y0c3QQe"
 }

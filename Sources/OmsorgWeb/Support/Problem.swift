@@ -10,13 +10,20 @@ struct Problem: Error, Encodable, Sendable {
     let status: Int
     let detail: String
     let field: String?
+    /// Seconds before a refused request may be repeated (`Retry-After`); not part of the body.
+    let retryAfter: Int?
 
-    init(_ status: HTTPResponseStatus, _ detail: String, field: String? = nil) {
+    init(_ status: HTTPResponseStatus, _ detail: String, field: String? = nil, retryAfter: Int? = nil) {
         self.type = "about:blank"
         self.title = status.reasonPhrase
         self.status = Int(status.code)
         self.detail = detail
         self.field = field
+        self.retryAfter = retryAfter
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case type, title, status, detail, field
     }
 
     static func badRequest(_ detail: String, field: String? = nil) -> Problem { Problem(.badRequest, detail, field: field) }
@@ -75,15 +82,23 @@ struct Problem: Error, Encodable, Sendable {
     }
 }
 
-/// Answers every error as problem details, in place of Vapor's default error middleware.
+/// Answers every error: as problem details under `/api` and for `/health`, and as an HTML page
+/// everywhere else, where a person in a browser made the request.
 struct ProblemMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
         } catch {
             let problem = Problem(from: error, logger: request.logger)
-            let response = try JSON.response(problem, status: HTTPResponseStatus(statusCode: problem.status))
-            response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+            let status = HTTPResponseStatus(statusCode: problem.status)
+            let response: Response
+            if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+                response = try JSON.response(problem, status: status)
+                response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+            } else {
+                response = PageResponse.html(ErrorPage.render(status: status, context: request.pageContext), status: status)
+            }
+            if let seconds = problem.retryAfter { response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds)) }
             return response
         }
     }

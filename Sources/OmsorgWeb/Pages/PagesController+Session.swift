@@ -1,0 +1,54 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+extension PagesController {
+    static func signInPage(_ request: Request) async throws -> Response {
+        if request.pageSession != nil { return PageResponse.seeOther("/worktray") }
+        return PageResponse.html(SignInPage.render(request.pageContext))
+    }
+
+    /// Signs in and starts a page session; a refusal shows the form again with the username kept.
+    static func signIn(_ request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        let username = (fields["username"] ?? "").trimmingCharacters(in: .whitespaces)
+        let texts = request.pageContext.texts
+        let form = FormState(values: ["username": username], messages: [])
+        do {
+            let user = try await SignIn.attempt(username: username, password: fields["password"] ?? "", on: request)
+            let response = PageResponse.seeOther("/worktray")
+            try await PageSession.start(for: user, language: request.displayLanguage, on: request, response: response)
+            return response
+        } catch SignIn.Refusal.wrongCredentials {
+            let refused = FormState(values: form.values, messages: [.init(field: "username", text: texts("error.sign-in"))])
+            return PageResponse.html(SignInPage.render(request.pageContext, state: refused), status: .unauthorized)
+        } catch SignIn.Refusal.tooManyFailures(let seconds) {
+            let minutes = String(max(1, (seconds + 59) / 60))
+            let refused = FormState(values: form.values, messages: [.init(field: "username", text: texts("error.too-many-sign-ins", ["minutes": minutes]))])
+            let response = PageResponse.html(SignInPage.render(request.pageContext, state: refused), status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
+            return response
+        }
+    }
+
+    static func signOut(_ request: Request) async throws -> Response {
+        let response = PageResponse.seeOther("/sign-in")
+        try await PageSession.end(on: request, response: response)
+        return response
+    }
+
+    /// Switches the language, in the session when signed in, else in a cookie the sign-in carries
+    /// over, and goes back to the page the switch was pressed on.
+    static func switchLanguage(_ request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        guard let language = fields["language"].flatMap(DisplayLanguage.init(rawValue:)) else { throw Abort(.badRequest) }
+        let back = fields["returnTo"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+        let response = PageResponse.seeOther(back)
+        if let session = request.pageSession {
+            try await SessionRepository(request.db).setLanguage(language.rawValue, tokenHash: session.tokenHash)
+        } else {
+            response.cookies[PageSession.languageCookie] = PageSession.cookie(language.rawValue, request: request, maxAge: 365 * 86400, sameSite: .lax)
+        }
+        return response
+    }
+}

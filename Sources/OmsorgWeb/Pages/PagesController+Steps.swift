@@ -1,0 +1,67 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+extension PagesController {
+    static func stepForm(_ request: Request) async throws -> Response {
+        try await renderStep(request, form: nil)
+    }
+
+    static func recordStep(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let step = try stepDefinition(request)
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let texts = request.pageContext.texts
+        let fields = try request.formFields()
+        var form = FormState(values: fields)
+        switch StepInput.parse(form: fields, fields: step.fields) {
+        case .failure(let errors):
+            form.messages = StepPage.messages(errors.errors, step: step, texts: texts)
+        case .success(let input):
+            do {
+                _ = try await request.cases.record(step.make(input), on: id, scope: AccessScope(user), by: user.id, now: request.now)
+                return PageResponse.seeOther("/cases/\(id)")
+            } catch let error as CaseFlowError {
+                form.messages = [StepPage.message(error, step: step, texts: texts)]
+            }
+        }
+        return try await renderStep(request, form: form, status: .unprocessableEntity)
+    }
+
+    private static func renderStep(_ request: Request, form: FormState?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let context = request.pageContext
+        let model = try await StepPage.model(try request.parameter("caseID", as: CaseFile.ID.self), try stepDefinition(request), for: user,
+                                             texts: context.texts, form: form, on: request)
+        return PageResponse.html(StepPage.View(context: context, model: model).render(), status: status)
+    }
+
+    private static func stepDefinition(_ request: Request) throws -> StepDefinition {
+        guard let kind = request.parameters.get("kind").flatMap(CaseStep.Kind.init(rawValue:)), let step = StepTable.definition(of: kind) else {
+            throw Abort(.notFound)
+        }
+        return step
+    }
+
+    static func familyMemberForm(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let record = try await request.cases.find(try request.parameter("caseID", as: CaseFile.ID.self), scope: AccessScope(user))
+        return PageResponse.html(FamilyMemberPage.render(request.pageContext, record: record, form: FormState()))
+    }
+
+    static func addFamilyMember(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let context = request.pageContext
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let fields = try request.formFields()
+        switch FamilyMemberPage.member(from: fields, texts: context.texts) {
+        case .success(let member):
+            _ = try await request.cases.addFamilyMember(member, to: id, scope: AccessScope(user))
+            return PageResponse.seeOther("/cases/\(id)")
+        case .failure(let errors):
+            let record = try await request.cases.find(id, scope: AccessScope(user))
+            return PageResponse.html(FamilyMemberPage.render(context, record: record, form: FormState(values: fields, messages: errors.messages)),
+                                     status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+/// The staff pages: handlers that read a page's model through its Query and render its View. Each
+/// POST answers with a redirect on success, or the same form again with what is wrong.
+enum PagesController {
+    static func register(public routes: any RoutesBuilder, signedIn: any RoutesBuilder) {
+        routes.get("assets", ":file", use: Assets.serve)
+        routes.get(use: start)
+        routes.get("sign-in", use: signInPage)
+        routes.post("sign-in", use: signIn)
+        routes.post("language", use: switchLanguage)
+        signedIn.post("sign-out", use: signOut)
+        signedIn.get("worktray", use: worktray)
+        signedIn.get("search", use: search)
+        signedIn.get("reports", "new", use: newReport)
+        signedIn.post("reports", use: createReport)
+        signedIn.get("cases", ":caseID", use: casePage)
+        signedIn.post("cases", ":caseID", "assignment", use: assign)
+        signedIn.get("cases", ":caseID", "family-members", "new", use: familyMemberForm)
+        signedIn.post("cases", ":caseID", "family-members", use: addFamilyMember)
+        signedIn.get("cases", ":caseID", "steps", ":kind", use: stepForm)
+        signedIn.post("cases", ":caseID", "steps", ":kind", use: recordStep)
+    }
+
+    static func start(_ request: Request) async throws -> Response {
+        PageResponse.seeOther(request.pageSession == nil ? "/sign-in" : "/worktray")
+    }
+
+    static func worktray(_ request: Request) async throws -> Response {
+        let context = request.pageContext
+        let user = try request.pageUser
+        guard user.role.worksCases else { return PageResponse.html(RoleInfoPage.render(context, role: user.role)) }
+        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let model = try await WorktrayPage.model(for: user, page: page, on: request)
+        return PageResponse.html(WorktrayPage.View(context: context, model: model, now: request.now).render())
+    }
+
+    static func search(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let model = try await SearchPage.model(try? request.query.get(String.self, at: "q"), for: user, on: request)
+        return PageResponse.html(SearchPage.View(context: request.pageContext, model: model).render())
+    }
+
+    static func casePage(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let context = request.pageContext
+        let model = try await CasePage.model(try request.parameter("caseID", as: CaseFile.ID.self), for: user, texts: context.texts, on: request)
+        return PageResponse.html(CasePage.View(context: context, model: model, now: request.now).render())
+    }
+
+    /// Team leaders assign from the team's work tray; the case must be in their team, the caseworker too.
+    static func assign(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        guard user.role == .teamLeader else { throw Abort(.forbidden) }
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let form = try request.content.decode([String: String].self)
+        guard let caseworkerID = form["caseworkerId"].flatMap(StaffUser.ID.init(string:)),
+              let caseworker = try await request.staff.user(caseworkerID, in: user.municipalityID),
+              caseworker.role == .caseworker, caseworker.team == user.team
+        else { throw Abort(.notFound) }
+        try await request.cases.assign(id, to: caseworker.id, scope: AccessScope(user))
+        return PageResponse.seeOther("/worktray")
+    }
+}
+
+extension Request {
+    /// The signed-in member of staff of a page request; the routes that read it require a session.
+    var pageUser: StaffUser {
+        get throws {
+            guard let session = pageSession else { throw Abort(.unauthorized) }
+            return session.user
+        }
+    }
+
+    /// The page user, for the pages with case content: other roles are refused.
+    var caseworkPageUser: StaffUser {
+        get throws {
+            let user = try pageUser
+            guard user.role.worksCases else { throw Abort(.forbidden) }
+            return user
+        }
+    }
+
+    /// Form fields as sent, by their names as written: Vapor's form decoder reads `a[b]` as a nested
+    /// field, but the forms name one field per goal `goalAttainment[GOAL-ID]`. A field sent twice
+    /// keeps its last value.
+    func formFields() throws -> [String: String] {
+        guard headers.contentType == .urlEncodedForm else { throw Abort(.unsupportedMediaType) }
+        guard let buffer = body.data else { return [:] }
+        var fields: [String: String] = [:]
+        for pair in String(decoding: buffer.readableBytesView, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            fields[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        return fields
+    }
+}
