@@ -91,8 +91,7 @@ class UI:
     def __init__(self, driver, base_url, test_name):
         self.driver = driver
         self.base_url = base_url.rstrip("/")
-        # Screenshot files start with the test's name, cut to keep the names readable in a listing.
-        self.test_name = re.sub(r"[^a-z0-9]+", "-", test_name.lower().removeprefix("test_"))[:40].strip("-")
+        self.test_name = _short_name(test_name)
         self.problems: list[str] = []  # accessibility and CSP findings, failed at the test's end
         self.clicks = 0
         self.loads = 0
@@ -350,6 +349,17 @@ class UI:
         path = SCREENSHOTS / f"{self.page.number:02d}-{self.test_name}-{slug}{status}.png"
         save_full_page(self.driver, path)
         self.page.screenshot = path.name
+
+
+def _short_name(test_name, limit=40):
+    """The test's name in its first few words, which start its screenshots' file names."""
+    words = re.sub(r"[^a-z0-9]+", " ", test_name.lower().removeprefix("test_")).split()
+    kept = words[:1]
+    for word in words[1:]:
+        if len("-".join(kept + [word])) > limit:
+            break
+        kept.append(word)
+    return "-".join(kept)
 
 
 def run_axe(driver):

@@ -38,9 +38,25 @@ struct CatalogueTests {
             }
         }
         keys += FollowUp.Attainment.allCases.map { "choice.attainment.\($0.rawValue)" }
+        keys += Self.blockers.map { "blocker.\($0.code)" } + Self.dataProblems.map { "invalid.\($0.code)" }
         let missing = keys.filter { texts.optional($0) == nil }
         #expect(missing.isEmpty, "missing in \(language): \(missing)")
     }
+
+    /// One of each blocker and data problem the domain can give, for checking that the pages word them all.
+    static let blockers: [StepBlocker] = [
+        .caseClosed, .everyReportAssessed, .reportAlreadyAssessed, .noReceiptOwed, .anonymousNotifier, .receiptAlreadySent,
+        .urgentAssessmentMissing, .investigationStarted, .investigationNotRecommended, .noInvestigationInProgress,
+        .sectionsMissing([.childDevelopment]), .childConversationMissing, .investigationNotCompleted, .decisionAlreadyMade,
+        .noDecisionForMeasures, .consentMissing(.section32), .childPlanMissing, .noRunningMeasure, .measureAlreadyEnded, .noMeasureYet,
+    ] + CaseFile.Stage.allCases.map { .notReadyToClose($0) }
+
+    static let dataProblems: [DataProblem] = [
+        .empty, .inFuture, .cadenceOutOfRange, .noGoals, .costOutOfRange, .endBeforeStart(LocalDate(year: 2024, month: 1, day: 1)!),
+        .startBeforeGrant(LocalDate(year: 2024, month: 1, day: 1)!), .closureBeforeMeasureEnds(LocalDate(year: 2024, month: 1, day: 1)!),
+        .followUpBeforeMeasure(LocalDate(year: 2024, month: 1, day: 1)!), .unknownReport, .unknownMeasure, .goalNotInPlan, .anonymousWithName,
+    ] + [DataProblem.Milestone.firstReport, .reportReceived, .preliminaryAssessment, .investigationDecided, .latestSection,
+         .investigationCompleted, .childConversation].map { .before($0) }
 
     @Test func aMissingKeyShowsAsAMarkedKey() {
         #expect(Texts(.danish)("no.such.key") == "⟦no.such.key⟧")

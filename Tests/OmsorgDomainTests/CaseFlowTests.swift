@@ -38,8 +38,8 @@ struct CaseFlowTests {
         #expect(builder.file.stage == .readyToClose)
         _ = try builder.reported(at: "2024-01-10 09:00")
         #expect(builder.file.stage == .intake)
-        #expect(builder.file.refusal(of: .closure) != nil)
-        #expect(builder.file.refusal(of: .preliminaryAssessment) != nil) // urgent assessment first
+        #expect(builder.file.availability(of: .closure) == .notReadyToClose(.intake))
+        #expect(builder.file.availability(of: .preliminaryAssessment) == .urgentAssessmentMissing)
     }
 
     @Test func stepsOutOfOrderAreRefusedWithAReason() throws {
@@ -69,12 +69,12 @@ struct CaseFlowTests {
         try builder.investigating(from: "2024-01-02 09:00")
         try builder.completeInvestigation(at: "2024-02-01 10:00")
         try builder.record(.decision(Decision(decidedAt: dk("2024-02-05 10:00"), outcome: .measures, reasoning: "Anbringelse.")))
-        #expect(throws: CaseFlowError.conflict("A measure under §32 needs the custody holders' consent; record it first.")) {
+        #expect(throws: CaseFlowError.blocked(.consentMissing(.section32))) {
             try builder.record(.measure(supportMeasure(from: "2024-02-15")))
         }
         let placement = Measure(legalBasis: .section47, kind: "Anbringelse i plejefamilie", provider: "Plejefamilien Jensen",
                                 reason: "Alvorlig omsorgssvigt", startDate: day("2024-02-20"), endDate: nil, monthlyCost: 35_000)
-        #expect(throws: CaseFlowError.conflict("A placement without consent (§47) needs the child's plan first.")) {
+        #expect(throws: CaseFlowError.blocked(.childPlanMissing)) {
             try builder.record(.measure(placement))
         }
         try builder.record(.childPlan(ChildPlan(madeAt: dk("2024-02-10 10:00"), goals: [.init(description: "Tryg hverdag")], childInvolved: true, parentsInvolved: false)))
@@ -85,7 +85,7 @@ struct CaseFlowTests {
     @Test func aMeasureCannotStartBeforeItWasGranted() throws {
         var builder = CaseBuilder()
         try builder.decidedForMeasures()
-        #expect(throws: CaseFlowError.invalid("startDate", "A measure cannot start before it was granted (2024-02-05).")) {
+        #expect(throws: CaseFlowError.invalid("startDate", .startBeforeGrant(day("2024-02-05")))) {
             try builder.record(.measure(supportMeasure(from: "2024-02-04")))
         }
     }
@@ -97,16 +97,23 @@ struct CaseFlowTests {
             try builder.record(.investigationSection(InvestigationSectionText(section: section, text: "Tekst", writtenAt: dk("2024-01-20 10:00"))))
         }
         try builder.record(.investigationCompletion(.init(completedAt: dk("2024-01-25 10:00"), conclusion: "Afsluttet")))
-        #expect(throws: CaseFlowError.self) {
+        #expect(builder.file.availability(of: .decision) == .childConversationMissing)
+        #expect(throws: CaseFlowError.blocked(.childConversationMissing)) {
             try builder.record(.decision(Decision(decidedAt: dk("2024-01-26 10:00"), outcome: .noMeasures, reasoning: "Ingen")))
         }
+        try builder.record(.childConversation(ChildConversation(heldAt: dk("2024-01-27 10:00"), summary: "Barnet er tryg i skolen.")))
+        // A decision cannot rely on a conversation held after it.
+        #expect(throws: CaseFlowError.invalid("decidedAt", .before(.childConversation))) {
+            try builder.record(.decision(Decision(decidedAt: dk("2024-01-26 12:00"), outcome: .noMeasures, reasoning: "Ingen")))
+        }
+        try builder.record(.decision(Decision(decidedAt: dk("2024-01-27 12:00"), outcome: .noMeasures, reasoning: "Ingen")))
     }
 
     @Test func anInvestigationCompletesOnlyWithEveryICSSection() throws {
         var builder = CaseBuilder()
         try builder.investigating(from: "2024-01-02 09:00")
         try builder.record(.investigationSection(InvestigationSectionText(section: .childDevelopment, text: "Tekst", writtenAt: dk("2024-01-20 10:00"))))
-        #expect(throws: CaseFlowError.conflict("Write the ICS investigation sections first: parenting-capacity, family-and-environment.")) {
+        #expect(throws: CaseFlowError.blocked(.sectionsMissing([.parentingCapacity, .familyAndEnvironment]))) {
             try builder.record(.investigationCompletion(.init(completedAt: dk("2024-01-25 10:00"), conclusion: "Afsluttet")))
         }
     }
@@ -115,17 +122,17 @@ struct CaseFlowTests {
         var builder = CaseBuilder()
         builder.now = dk("2024-01-02 12:00")
         let future = ReportOfConcern(notifier: professional, receivedAt: dk("2024-01-03 12:00"), description: "x")
-        #expect(throws: CaseFlowError.invalid("receivedAt", "The time lies in the future; record a step when it has happened.")) {
+        #expect(throws: CaseFlowError.invalid("receivedAt", .inFuture)) {
             try builder.record(.report(future))
         }
         let anonymous = ReportOfConcern(notifier: .init(kind: .anonymous, name: "Peter", organisation: nil, email: nil), receivedAt: dk("2024-01-02 09:00"), description: "x")
         #expect(throws: CaseFlowError.self) { try builder.record(.report(anonymous)) }
         let blank = ReportOfConcern(notifier: professional, receivedAt: dk("2024-01-02 09:00"), description: "  ")
-        #expect(throws: CaseFlowError.invalid("description", "description must not be empty.")) {
+        #expect(throws: CaseFlowError.invalid("description", .empty)) {
             try builder.record(.report(blank))
         }
         let report = try builder.reported(at: "2024-01-02 09:00")
-        #expect(throws: CaseFlowError.invalid("assessedAt", "The time lies before the report was received.")) {
+        #expect(throws: CaseFlowError.invalid("assessedAt", .before(.reportReceived))) {
             try builder.record(.urgentAssessment(UrgentAssessment(reportID: report, assessedAt: dk("2024-01-02 08:00"), childAtImmediateRisk: false, note: "x")))
         }
     }

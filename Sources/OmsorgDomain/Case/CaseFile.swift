@@ -28,6 +28,8 @@ public struct CaseFile: Sendable, Equatable {
     public internal(set) var followUps: [FollowUp] = []
     public internal(set) var followUpCadenceMonths = 6
     public internal(set) var closure: Closure?
+    /// When the latest ICS section was written: the investigation cannot be completed before it.
+    public internal(set) var latestSectionWrittenAt: Date?
 
     public init(id: ID) { self.id = id }
 
@@ -74,7 +76,9 @@ public struct CaseFile: Sendable, Equatable {
         case .notifierReceipt(let r): receipts[r.reportID] = r
         case .preliminaryAssessment(let a): preliminaryAssessment = a
         case .investigation(let i): investigation = i
-        case .investigationSection(let s): investigation?.sections[s.section] = s.text
+        case .investigationSection(let s):
+            investigation?.sections[s.section] = s.text
+            latestSectionWrittenAt = max(latestSectionWrittenAt ?? s.writtenAt, s.writtenAt)
         case .childConversation(let c): childConversations.append(c)
         case .consent(let c): consents.append(c)
         case .investigationCompletion(let c): investigation?.completion = c

@@ -1,22 +1,24 @@
-/// Why a step was refused.
+/// Why a step was refused: the case is not ready for it (a blocker, HTTP 409), or its own data is
+/// wrong (a data problem in one field, HTTP 422).
 public struct CaseFlowError: Error, Equatable, Sendable {
     public enum Kind: Sendable {
-        /// The step is not allowed in the case's present state (HTTP 409).
         case conflict
-        /// The step's own data is wrong (HTTP 422).
         case invalid
     }
 
     public let kind: Kind
-    public let message: String
-    /// The offending field of the step, when there is one.
+    public let blocker: StepBlocker?
+    public let problem: DataProblem?
+    /// The offending field of the step, for a data problem.
     public let field: String?
 
-    public static func conflict(_ message: String) -> CaseFlowError {
-        CaseFlowError(kind: .conflict, message: message, field: nil)
+    public var message: String { blocker?.message ?? problem?.message(field: field ?? "") ?? "" }
+
+    public static func blocked(_ blocker: StepBlocker) -> CaseFlowError {
+        CaseFlowError(kind: .conflict, blocker: blocker, problem: nil, field: nil)
     }
 
-    public static func invalid(_ field: String, _ message: String) -> CaseFlowError {
-        CaseFlowError(kind: .invalid, message: message, field: field)
+    public static func invalid(_ field: String, _ problem: DataProblem) -> CaseFlowError {
+        CaseFlowError(kind: .invalid, blocker: nil, problem: problem, field: field)
     }
 }

@@ -15,6 +15,9 @@ public struct Measure: Codable, Sendable, Equatable {
         public var needsConsent: Bool { self != .section47 }
     }
 
+    /// The monthly costs a measure may have, in whole kroner: a wrong number of digits is caught.
+    public static let monthlyCostRange = 0...10_000_000
+
     public let id: ID
     public var legalBasis: LegalBasis
     public var kind: String

@@ -33,7 +33,7 @@ extension PagesController {
                 let received = try await request.cases.receiveReport(report, about: child, scope: scope, by: user.id, now: request.now)
                 return PageResponse.seeOther(received.record == nil ? "/worktray" : "/cases/\(received.caseID)")
             } catch let error as CaseFlowError {
-                form.messages = [FormState.Message(field: error.field == "receivedAt" ? "receivedAt-date" : (error.field ?? ""), text: error.message)]
+                form.messages = [FormState.Message(field: error.field == "receivedAt" ? "receivedAt-date" : (error.field ?? ""), text: context.texts.refusal(error))]
             }
         }
         return PageResponse.html(NewReportPage.View(context: context, model: .init(form: form, knownChild: known)).render(),

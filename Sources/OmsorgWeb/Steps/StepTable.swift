@@ -58,7 +58,7 @@ enum StepTable {
         StepDefinition(.measure, path: "measures", summary: "Grant a measure (§32, §46, §47)",
                        fields: [.choice("legalBasis", Measure.LegalBasis.self), .init("kind", .text), .init("provider", .text),
                                 .init("reason", .longText), .init("startDate", .date), .init("endDate", .date, optional: true),
-                                .init("monthlyCost", .integer(0...10_000_000))]) { input in
+                                .init("monthlyCost", .integer(Measure.monthlyCostRange))]) { input in
             .measure(Measure(legalBasis: input.choice("legalBasis", as: Measure.LegalBasis.self), kind: input.text("kind"),
                              provider: input.text("provider"), reason: input.text("reason"), startDate: input.date("startDate"),
                              endDate: input.optionalDate("endDate"), monthlyCost: input.integer("monthlyCost")))
@@ -78,7 +78,7 @@ enum StepTable {
         },
         StepDefinition(.followUpCadence, path: "follow-up-cadence", method: .PUT,
                        summary: "Set the follow-up cadence in months (default 6)",
-                       fields: [.init("months", .integer(1...12))]) { input in
+                       fields: [.init("months", .integer(CaseFile.followUpCadenceRange))]) { input in
             .followUpCadence(months: input.integer("months"))
         },
         StepDefinition(.closure, path: "closure", summary: "Close the case",

@@ -70,6 +70,14 @@ struct CaseDTO: Encodable {
     let closure: Closure?
     let deadlines: [DeadlineDTO]
     let nextSteps: [CaseStep.Kind]
+    let blockedSteps: [BlockedStepDTO]
+
+    /// A next step of the flow that waits for something, and what: the same answer the pages give.
+    struct BlockedStepDTO: Encodable {
+        let kind: CaseStep.Kind
+        let code: String
+        let reason: String
+    }
 
     init(_ record: CaseRecord, now: Date) {
         let file = record.file
@@ -101,5 +109,6 @@ struct CaseDTO: Encodable {
         closure = file.closure
         deadlines = DeadlineEngine.deadlines(for: file).sorted { $0.dueAt < $1.dueAt }.map { DeadlineDTO($0, now: now) }
         nextSteps = file.allowedSteps
+        blockedSteps = file.blockedSteps.map { BlockedStepDTO(kind: $0.kind, code: $0.blocker.code, reason: $0.blocker.message) }
     }
 }

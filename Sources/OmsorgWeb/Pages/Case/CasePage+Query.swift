@@ -19,9 +19,6 @@ extension CasePage {
     }
 
     private static func blockedSteps(_ file: CaseFile, texts: Texts) -> [Model.BlockedStep] {
-        guard !file.isClosed else { return [] }
-        return [CaseStep.Kind.investigationCompletion, .decision, .measure, .closure].compactMap { kind in
-            file.refusal(of: kind).map { Model.BlockedStep(kind: kind, reason: $0.message) }
-        }
+        file.blockedSteps.map { Model.BlockedStep(kind: $0.kind, reason: texts.blocker($0.blocker)) }
     }
 }

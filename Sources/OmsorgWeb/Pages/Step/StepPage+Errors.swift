@@ -12,7 +12,7 @@ extension StepPage {
     /// A domain refusal: a step that cannot be taken now goes to the summary alone; wrong data goes
     /// next to the input it names.
     static func message(_ error: CaseFlowError, step: StepDefinition, texts: Texts) -> FormState.Message {
-        FormState.Message(field: error.field.map { input(for: $0, step: step) } ?? "", text: error.message)
+        FormState.Message(field: error.field.map { input(for: $0, step: step) } ?? "", text: texts.refusal(error))
     }
 
     /// The input that shows a field the API names: a time's date part, a goal's own box.

@@ -9,7 +9,7 @@ extension StepPage {
         let record = try await request.cases.find(id, scope: AccessScope(user))
         let file = record.file
         let deadline = DeadlineEngine.deadlines(for: file).filter { $0.metAt == nil && $0.kind.metBy == step.kind }.min { $0.dueAt < $1.dueAt }
-        return Model(record: record, step: step, blocked: file.refusal(of: step.kind)?.message, deadline: deadline,
+        return Model(record: record, step: step, blocked: file.availability(of: step.kind).map(texts.blocker), deadline: deadline,
                      form: form ?? defaults(step, file: file, now: request.now))
     }
 

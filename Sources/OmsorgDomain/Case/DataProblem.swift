@@ -1,0 +1,90 @@
+import Foundation
+
+/// Why the data of a step is wrong, whatever the case's state: the UI says it in the user's
+/// language (`code`), the API in English (`message(field:)`).
+public enum DataProblem: Sendable, Equatable {
+    /// What a time must not lie before.
+    public enum Milestone: String, Sendable, Equatable {
+        case firstReport = "first-report"
+        case reportReceived = "report-received"
+        case preliminaryAssessment = "preliminary-assessment"
+        case investigationDecided = "investigation-decided"
+        case latestSection = "latest-section"
+        case investigationCompleted = "investigation-completed"
+        case childConversation = "child-conversation"
+
+        var words: String {
+            switch self {
+            case .firstReport: "the first report of concern"
+            case .reportReceived: "the report was received"
+            case .preliminaryAssessment: "the preliminary assessment"
+            case .investigationDecided: "the investigation was decided"
+            case .latestSection: "the latest ICS section it completes"
+            case .investigationCompleted: "the investigation was completed"
+            case .childConversation: "the child conversation it relies on"
+            }
+        }
+    }
+
+    case empty
+    case inFuture
+    case before(Milestone)
+    case cadenceOutOfRange
+    case noGoals
+    case costOutOfRange
+    case endBeforeStart(LocalDate)
+    case startBeforeGrant(LocalDate)
+    case closureBeforeMeasureEnds(LocalDate)
+    case followUpBeforeMeasure(LocalDate)
+    case unknownReport
+    case unknownMeasure
+    case goalNotInPlan
+    case anonymousWithName
+
+    public var code: String {
+        switch self {
+        case .empty: "empty"
+        case .inFuture: "in-future"
+        case .before(let milestone): "before-\(milestone.rawValue)"
+        case .cadenceOutOfRange: "cadence-out-of-range"
+        case .noGoals: "no-goals"
+        case .costOutOfRange: "cost-out-of-range"
+        case .endBeforeStart: "end-before-start"
+        case .startBeforeGrant: "start-before-grant"
+        case .closureBeforeMeasureEnds: "closure-before-measure-ends"
+        case .followUpBeforeMeasure: "follow-up-before-measure"
+        case .unknownReport: "unknown-report"
+        case .unknownMeasure: "unknown-measure"
+        case .goalNotInPlan: "goal-not-in-plan"
+        case .anonymousWithName: "anonymous-with-name"
+        }
+    }
+
+    /// The date a message names, where it names one.
+    public var date: LocalDate? {
+        switch self {
+        case .endBeforeStart(let date), .startBeforeGrant(let date), .closureBeforeMeasureEnds(let date), .followUpBeforeMeasure(let date):
+            date
+        default: nil
+        }
+    }
+
+    public func message(field: String) -> String {
+        switch self {
+        case .empty: "\(field) must not be empty."
+        case .inFuture: "The time lies in the future; record a step when it has happened."
+        case .before(let milestone): "The time lies before \(milestone.words)."
+        case .cadenceOutOfRange: "The follow-up cadence is \(CaseFile.followUpCadenceRange.lowerBound) to \(CaseFile.followUpCadenceRange.upperBound) months."
+        case .noGoals: "A child's plan has at least one concrete goal."
+        case .costOutOfRange: "The monthly cost lies from \(Measure.monthlyCostRange.lowerBound) to \(Measure.monthlyCostRange.upperBound) kroner."
+        case .endBeforeStart(let start): "A measure cannot end before it starts (\(start))."
+        case .startBeforeGrant(let granted): "A measure cannot start before it was granted (\(granted))."
+        case .closureBeforeMeasureEnds(let end): "The case cannot close before its last measure ends (\(end))."
+        case .followUpBeforeMeasure(let start): "A follow-up comes after the first measure has started (\(start))."
+        case .unknownReport: "No such report of concern on this case."
+        case .unknownMeasure: "No such measure on this case."
+        case .goalNotInPlan: "Each goal of the present child's plan may be rated once."
+        case .anonymousWithName: "An anonymous report carries no notifier name or e-mail; choose 'private' if the notifier is known."
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import OmsorgDomain
+
+extension Texts {
+    /// What a blocked step waits for, in the page's language.
+    func blocker(_ blocker: StepBlocker) -> String {
+        switch blocker {
+        case .sectionsMissing(let sections):
+            self("blocker.sections-missing", ["sections": sections.map { self("choice.section.\($0.rawValue)") }.joined(separator: ", ")])
+        case .consentMissing(let basis):
+            self("blocker.consent-missing", ["basis": basis.rawValue])
+        default:
+            self("blocker.\(blocker.code)")
+        }
+    }
+
+    /// A refused step: what it waits for, or what is wrong with its data.
+    func refusal(_ error: CaseFlowError) -> String {
+        if let blocker = error.blocker { return self.blocker(blocker) }
+        guard let problem = error.problem else { return self("error.failure.body") }
+        return self("invalid.\(problem.code)", problem.date.map { ["date": date($0)] } ?? [:])
+    }
+}
