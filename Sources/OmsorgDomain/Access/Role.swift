@@ -46,6 +46,12 @@ public struct StaffUser: Codable, Sendable, Equatable {
     }
 }
 
+extension StaffUser {
+    /// Who works a case that this user's report opens: a caseworker takes their own, while a team
+    /// leader's report waits unassigned in the team's tray.
+    public var caseworkerForNewCases: StaffUser.ID? { role == .caseworker ? id : nil }
+}
+
 /// The records a user may reach: never another municipality's, and for casework only the own team's.
 public struct AccessScope: Sendable, Equatable {
     public let municipalityID: Municipality.ID

@@ -13,9 +13,10 @@ public struct CaseRepository: Sendable {
 
     /// Records a report of concern on the child's open case, opening a case (and registering the child)
     /// when there is none. The report always reaches the child's case, but the case itself is returned
-    /// only when it lies within the caller's scope: another team's case stays out of sight.
+    /// only when it lies within the caller's scope: another team's case stays out of sight. A case
+    /// the report opens is assigned to `assignee`, or waits unassigned for the team leader.
     public func receiveReport(_ report: ReportOfConcern, about child: Child, scope: AccessScope, by user: StaffUser.ID,
-                              now: Date) async throws -> ReceivedReport {
+                              assigningTo assignee: StaffUser.ID?, now: Date) async throws -> ReceivedReport {
         try await Self.contentionAsConflict { try await db.transaction { tx in
             let childRow = try await Self.findOrCreate(child, scope: scope, on: tx)
             let open = try await CaseRow.query(on: tx)
@@ -23,7 +24,7 @@ public struct CaseRepository: Sendable {
                 .filter(\.$municipalityID == scope.municipalityID.rawValue)
                 .filter(\.$closedAt == nil)
                 .first()
-            let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: user, openedAt: report.receivedAt)
+            let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: assignee, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
             let journal = try await Self.append([.report(report)], to: caseRow, by: user, now: now, on: tx)
             let visible = scope.team == nil || scope.team == caseRow.team
@@ -214,13 +215,13 @@ public struct CaseRepository: Sendable {
         return row
     }
 
-    static func newCase(for child: ChildRow, scope: AccessScope, caseworker: StaffUser.ID, openedAt: Date) -> CaseRow {
+    static func newCase(for child: ChildRow, scope: AccessScope, caseworker: StaffUser.ID?, openedAt: Date) -> CaseRow {
         let row = CaseRow()
         row.id = UUID()
         row.municipalityID = scope.municipalityID.rawValue
         row.childID = child.id!
         row.team = scope.team ?? "Modtagelse"
-        row.caseworkerID = caseworker.rawValue
+        row.caseworkerID = caseworker?.rawValue
         row.stage = CaseFile.Stage.intake.rawValue
         row.openedAt = openedAt
         row.stepCount = 0

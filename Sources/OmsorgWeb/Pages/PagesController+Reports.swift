@@ -30,7 +30,8 @@ extension PagesController {
             form.messages = errors.messages
         case .success(let (report, child)):
             do {
-                let received = try await request.cases.receiveReport(report, about: child, scope: scope, by: user.id, now: request.now)
+                let received = try await request.cases.receiveReport(report, about: child, scope: scope, by: user.id,
+                                                                     assigningTo: user.caseworkerForNewCases, now: request.now)
                 return PageResponse.seeOther(received.record == nil ? "/worktray" : "/cases/\(received.caseID)")
             } catch let error as CaseFlowError {
                 form.messages = [FormState.Message(field: error.field == "receivedAt" ? "receivedAt-date" : (error.field ?? ""), text: context.texts.refusal(error))]

@@ -16,7 +16,7 @@ extension CasePage {
             PageLayout(context: context, title: record.child.name, content: ComponentGroup {
                 Markup.element("span", [("class", "caption")]) { Markup.text(texts("case.caption")) }
                 Markup.element("h1") { Markup.text(record.child.name) }
-                Markup.element("p", [("class", "lead"), ("id", "case-stage")]) {
+                Markup.element("p", [("class", "lead"), ("id", "case-stage"), ("data-stage", record.file.stage.rawValue)]) {
                     Markup.text(texts("case.stage", ["stage": texts("stage.\(record.file.stage.rawValue)")]))
                     Markup.text(" · " + texts("case.worked-by", ["team": record.team, "caseworker": model.caseworkerName ?? texts("case.unassigned")]))
                 }

@@ -11,7 +11,6 @@
         radios.forEach(function (radio) {
           var panel = document.getElementById(radio.getAttribute("aria-controls"));
           if (panel) { panel.hidden = !radio.checked; }
-          radio.setAttribute("aria-expanded", radio.checked ? "true" : "false");
         });
       }
       radios.forEach(function (radio) { radio.addEventListener("change", update); });
