@@ -10,10 +10,16 @@ cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   echo "Installing Chromium and chromedriver (Debian packages chromium, chromium-driver)…" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
+  # dpkg's hundreds of progress lines would bury the test output; they are shown only on failure.
+  log=$(mktemp)
   # Recommends would add about a hundred desktop packages a headless browser never uses; the image's
   # DejaVu fonts are enough to render the pages.
-  apt-get install -y -qq --no-install-recommends chromium chromium-driver >&2
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver; } >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 python=$(scripts/python-env.sh | tail -n 1)

@@ -11,3 +11,5 @@ export OMSORG_TEST_REQUIRE_POSTGRES=1
 swift build --build-tests
 scripts/smoke.sh "$postgres_url"
 swift test --skip-build
+# The pages in headless Chromium, checked with axe-core (installs Chromium and the Python packages if missing).
+scripts/browser-test.sh .build/debug/omsorg

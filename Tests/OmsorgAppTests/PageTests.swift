@@ -48,7 +48,7 @@ struct PageTests {
                 ("investigation-completion", ["conclusion": "Behov for støtte."].merging(Self.instant("completedAt", "09:00")) { $1 }),
                 ("decision", ["outcome": "measures", "reasoning": "Støtte er nødvendig."].merging(Self.instant("decidedAt", "09:05")) { $1 }),
                 ("consent", ["givenBy": "Mor", "scope": "measures"].merging(Self.instant("givenAt", "09:10")) { $1 }),
-                ("child-plan", ["goals-0": "Møder i skole", "goals-1": "Spiser morgenmad", "childInvolved": "true", "parentsInvolved": "true"]
+                ("child-plan", ["goals[0]": "Møder i skole", "goals[1]": "Spiser morgenmad", "childInvolved": "true", "parentsInvolved": "true"]
                     .merging(Self.instant("madeAt", "09:15")) { $1 }),
                 ("measure", ["legalBasis": "§32", "kind": "Familiebehandling", "provider": "Familiehuset", "reason": "Styrke omsorgen",
                              "startDate": "03-06-2024", "monthlyCost": "12.000"]),

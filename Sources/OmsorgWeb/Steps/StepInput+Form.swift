@@ -27,7 +27,7 @@ extension StepInput {
         case .instant:
             return instant(name, in: form)
         case .goals:
-            let goals = form.filter { $0.key.hasPrefix("\(name)-") }.sorted { $0.key < $1.key }
+            let goals = form.filter { $0.key.hasPrefix("\(name)[") }.sorted { $0.key < $1.key }
                 .map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             return goals.isEmpty ? refuse(.required, "\(name)-0") : .success(.goals(goals))
         case .goalAttainment:

@@ -13,6 +13,13 @@ struct PageClient {
 
     init(_ test: TestApp) { self.test = test }
 
+    /// The same browser, its cookies and all, sending to another server.
+    init(_ test: TestApp, continuing other: PageClient) {
+        self.test = test
+        cookies = other.cookies
+        csrf = other.csrf
+    }
+
     /// Signs in through the sign-in form.
     static func signedIn(_ test: TestApp, _ username: String, password: String = TestApp.password,
                          sourceLocation: SourceLocation = #_sourceLocation) async throws -> PageClient {

@@ -21,24 +21,41 @@ struct TestApp {
     /// and removes the database again.
     static func run(on database: TestDatabase, now: @escaping @Sendable () -> Date = { testNow },
                     _ body: (TestApp) async throws -> Void) async throws {
-        let (location, cleanUp) = try await database.provision()
+        try await run(on: database, servers: 1, now: now) { try await body($0[0]) }
+    }
+
+    /// Several servers on one database, as behind a load balancer: the first one migrates and adds
+    /// the staff, and every one is built through the composition root.
+    static func run(on database: TestDatabase, servers: Int, now: @escaping @Sendable () -> Date = { testNow },
+                    _ body: ([TestApp]) async throws -> Void) async throws {
+        let (location, cleanUp) = try await database.provision(shared: servers > 1)
         var configuration = OmsorgConfiguration(database: location)
         configuration.passwordCost = 4
         configuration.now = now
         configuration.web.maxBodyBytes = 16 * 1024
-        let app = try await Application.make(.testing)
+        var apps: [Application] = []
         do {
-            try await configure(app, with: configuration)
-            if !location.isEmbedded { try await app.autoMigrate() }
-            let test = try await TestApp(app: app)
-            try await body(test)
+            for index in 0..<servers {
+                let app = try await Application.make(.testing)
+                apps.append(app)
+                try await configure(app, with: configuration)
+                if index == 0 && !location.isEmbedded { try await app.autoMigrate() }
+            }
+            let first = try await TestApp(app: apps[0])
+            try await body([first] + apps.dropFirst().map { TestApp(app: $0, sharing: first) })
         } catch {
-            try? await app.asyncShutdown()
+            for app in apps { try? await app.asyncShutdown() }
             try? await cleanUp()
             throw error
         }
-        try await app.asyncShutdown()
+        for app in apps { try await app.asyncShutdown() }
         try await cleanUp()
+    }
+
+    private init(app: Application, sharing first: TestApp) {
+        self.app = app
+        sydby = first.sydby
+        nordby = first.nordby
     }
 
     private init(app: Application) async throws {

@@ -19,8 +19,13 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
     var description: String { rawValue }
 
     /// A fresh, empty database for one test, and how to remove it afterwards.
-    func provision() async throws -> (DatabaseLocation, cleanUp: @Sendable () async throws -> Void) {
+    /// A `shared` SQLite database is a file, so that several servers can open it.
+    func provision(shared: Bool = false) async throws -> (DatabaseLocation, cleanUp: @Sendable () async throws -> Void) {
         switch self {
+        case .sqlite where shared:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omsorg-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return (.sqliteFile(path: folder.appendingPathComponent("omsorg.sqlite").path), { try FileManager.default.removeItem(at: folder) })
         case .sqlite:
             return (.sqliteMemory, {})
         case .postgres:

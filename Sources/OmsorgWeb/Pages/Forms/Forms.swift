@@ -59,12 +59,13 @@ enum Forms {
         }
     }
 
-    static func textArea(_ id: String, label: String, hint: String? = nil, optional: Bool = false, state: FormState,
-                         texts: Texts, rows: Int = 5) -> Component {
+    /// A text area; its `name` is its id unless the form names its fields otherwise (`goals[0]`).
+    static func textArea(_ id: String, name: String? = nil, label: String, hint: String? = nil, optional: Bool = false,
+                         state: FormState, texts: Texts, rows: Int = 5) -> Component {
         labelled(id, label: label, hint: hint, optional: optional, state: state, texts: texts) { describedBy in
-            Markup.element("textarea", [("id", id), ("name", id), ("rows", String(rows)), ("class", "textarea"),
+            Markup.element("textarea", [("id", id), ("name", name ?? id), ("rows", String(rows)), ("class", "textarea"),
                                         ("aria-describedby", describedBy), ("aria-invalid", state.message(for: id) == nil ? nil : "true")]) {
-                Markup.text(state.value(id))
+                Markup.text(state.value(name ?? id))
             }
         }
     }

@@ -58,7 +58,7 @@ extension StepPage {
                 Markup.element("legend") { Markup.text(label) }
                 Forms.fieldNotes("goals", hint: texts("step.child-plan.goals.hint"), error: nil)
                 for index in 0..<3 {
-                    Forms.textArea("goals-\(index)", label: texts("case.goal", ["number": String(index + 1)]), optional: index > 0,
+                    Forms.textArea("goals-\(index)", name: "goals[\(index)]", label: texts("case.goal", ["number": String(index + 1)]), optional: index > 0,
                                    state: state, texts: texts, rows: 2)
                 }
             }
