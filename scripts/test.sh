@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All the tests: the domain, store and API suites on SQLite and on a local PostgreSQL server, and a
-# smoke run of the command line as the README uses it. The same command runs in CI (.ci/run).
+# smoke run of the command line as the README uses it, then the pages in headless Chromium. The same
+# command runs in CI (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

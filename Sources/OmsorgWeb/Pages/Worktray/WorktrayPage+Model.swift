@@ -37,7 +37,7 @@ enum WorktrayPage {
         var icon: String {
             switch self {
             case .overdue: "⚠"
-            case .dueSoon: "⏰"
+            case .dueSoon: "◐"
             case .later: "○"
             }
         }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The staff pages under load, beside the API on the same release server:
+#   - the case page (GET /cases/{id}) against GET /api/v1/cases/{id} for the same case;
+#   - the work tray (GET /worktray, 50 a page) of a caseworker with 5,000 open deadlines, against
+#     GET /api/v1/worktray for the same caseworker.
+# Prints req/s and p99 for each and the page/API ratios. Targets (issue 8): the case page at least
+# 0.8 × the API's req/s with p99 under 50 ms at 16 connections; the work tray p99 under 50 ms.
+# Usage: bench/pages.sh [duration-seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+connections=${2:-16}
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } >&2
+swift build -c release --product omsorg >&2
+omsorg="$PWD/.build/release/omsorg"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+workdir=$(mktemp -d)
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$workdir"' EXIT
+(cd "$workdir" && exec "$omsorg" serve --demo --port "$port" --log warning </dev/null >"$workdir/serve.log" 2>&1) &
+server=$!
+for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
+
+# The busy caseworker: 2,500 reports from professionals, each with an urgent-assessment and a
+# receipt deadline, on top of the demo cases.
+python3 bench/pages_seed.py "$base" sydby.caseworker2 2500 >&2
+read -r token cookie case_id < <(python3 bench/pages_seed.py "$base" sydby.caseworker 0)
+
+load() { # url header → "req/s p99-ms"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency -H "$2" "$1" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+if errors: sys.exit(f"wrk saw {errors.group(1)} error responses")
+print(f"{rps:.0f} {p99:.2f}")'
+}
+
+read -r busy_token busy_cookie _ < <(python3 bench/pages_seed.py "$base" sydby.caseworker2 0)
+read -r api_rps api_p99 < <(load "$base/api/v1/cases/$case_id" "Authorization: Bearer $token")
+read -r page_rps page_p99 < <(load "$base/cases/$case_id" "Cookie: $cookie")
+read -r apitray_rps apitray_p99 < <(load "$base/api/v1/worktray" "Authorization: Bearer $busy_token")
+read -r tray_rps tray_p99 < <(load "$base/worktray" "Cookie: $busy_cookie")
+
+printf '\n%-44s %10s %10s\n' "route ($connections connections, ${duration}s)" "req/s" "p99 ms"
+printf '%-44s %10s %10s\n' "GET /api/v1/cases/{id}" "$api_rps" "$api_p99"
+printf '%-44s %10s %10s\n' "GET /cases/{id} (page)" "$page_rps" "$page_p99"
+python3 -c "print(f'{\"case page / API\":<44} {$page_rps/$api_rps:>10.2f} {$page_p99/$api_p99:>10.2f}')"
+printf '%-44s %10s %10s\n' "GET /api/v1/worktray (5,000 open, 50 a page)" "$apitray_rps" "$apitray_p99"
+printf '%-44s %10s %10s\n' "GET /worktray (page, 5,000 open, 50 a page)" "$tray_rps" "$tray_p99"
