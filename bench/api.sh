@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-16}
-port=18090
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } >&2
 swift build -c release --product omsorg >&2
@@ -27,17 +27,7 @@ case_id=$(curl -sf "$base/api/v1/cases?stage=measures" -H "authorization: Bearer
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 curl -sf "$base/api/v1/cases/$case_id" -H "authorization: Bearer $token" >/dev/null
 
-load() { # url [header] → "req/s p99-ms"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency ${2:+-H "$2"} "$1" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
-p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-if errors: sys.exit(f"wrk saw {errors.group(1)} error responses")
-print(f"{rps:.0f} {p99:.2f}")'
-}
+source bench/wrk-load.sh
 
 read -r case_rps case_p99 < <(load "$base/api/v1/cases/$case_id" "Authorization: Bearer $token")
 read -r health_rps health_p99 < <(load "$base/health")

@@ -29,17 +29,7 @@ for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 0.5
 python3 bench/pages_seed.py "$base" sydby.caseworker2 2500 >&2
 read -r token cookie case_id < <(python3 bench/pages_seed.py "$base" sydby.caseworker 0)
 
-load() { # url header → "req/s p99-ms"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency -H "$2" "$1" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
-p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-if errors: sys.exit(f"wrk saw {errors.group(1)} error responses")
-print(f"{rps:.0f} {p99:.2f}")'
-}
+source bench/wrk-load.sh
 
 read -r busy_token busy_cookie _ < <(python3 bench/pages_seed.py "$base" sydby.caseworker2 0)
 read -r api_rps api_p99 < <(load "$base/api/v1/cases/$case_id" "Authorization: Bearer $token")

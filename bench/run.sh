@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every benchmark, each printing its own table: the API, then early detection.
+# Every benchmark, each printing its own table: the API, the staff pages, then early detection.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./api.sh
+./pages.sh
 ./detection.sh "$@"

@@ -316,8 +316,14 @@ class UI:
         self.page = PageCheck(next(_screenshot_numbers), self.test_name, self.driver.current_url, self.status, self.title)
         PAGES.append(self.page)
         self._check_console()
+        self._check_texts()
         self._run_axe()
         self._screenshot()
+
+    def _check_texts(self):
+        # A key missing from the language's catalogue is shown as ⟦key⟧ (OmsorgWeb/Localization/Texts.swift).
+        if "⟦" in self.driver.page_source:
+            self.problems.append(f"a catalogue key without its text on {self.driver.current_url}")
 
     def _check_console(self):
         # Script errors and what the Content-Security-Policy blocked (inline script or style) are

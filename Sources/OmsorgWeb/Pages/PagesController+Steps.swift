@@ -22,6 +22,8 @@ extension PagesController {
                 _ = try await request.cases.record(step.make(input), on: id, scope: AccessScope(user), by: user.id, now: request.now)
                 return PageResponse.seeOther("/cases/\(id)")
             } catch let error as CaseFlowError {
+                // The report and measure choices come from the case itself: another one is a tampered form.
+                if [.unknownReport, .unknownMeasure].contains(error.problem) { throw Abort(.notFound) }
                 form.messages = [StepPage.message(error, step: step, texts: texts)]
             }
         }

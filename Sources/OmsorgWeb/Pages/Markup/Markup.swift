@@ -4,12 +4,14 @@ import Plot
 /// given, so every element here escapes its attribute values itself, and text is escaped whole
 /// (an entity typed by a user shows as typed). Pages build markup only through these.
 enum Markup {
-    /// An element with attributes; an attribute whose value is nil is left out.
+    /// An element with attributes; an attribute whose value is nil is left out. Built as a Plot node
+    /// rather than a component: Plot reflects over every component it renders, and a page has hundreds.
     static func element(_ name: String, _ attributes: [(String, String?)] = [],
                         @ComponentBuilder content: @escaping () -> ComponentGroup) -> Component {
-        attributes.reduce(Element(name: name, content: content) as Component) { element, attribute in
-            element.attribute(named: attribute.0, value: attribute.1.map(escape), ignoreValueIfEmpty: attribute.1 == nil)
+        let attributeNodes = attributes.compactMap { name, value in
+            value.map { Node<Any>.attribute(named: name, value: escape($0), ignoreIfValueIsEmpty: false) }
         }
+        return Node<Any>.element(named: name, nodes: attributeNodes + [.component(content())])
     }
 
     /// An element without content, such as `input`.
