@@ -4,7 +4,7 @@ import Vapor
 /// Sets up the HTTP layer: its settings, its middleware and every route.
 public func installWeb(on app: Application, settings: WebSettings) {
     app.web = settings
-    app.startPasswordHasher()
+    app.startPasswordHasher(cost: settings.passwordCost)
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
     app.middleware = Middlewares()
     // Outermost, so that error answers carry the headers too.
