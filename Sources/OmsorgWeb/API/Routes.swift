@@ -30,8 +30,10 @@ func registerRoutes(_ app: Application) {
     CasesController.register(casework)
     casework.get("worktray", use: WorktrayController.show)
 
-    let pages = app.grouped(PageSessionMiddleware(), CSRFGuard())
-    PagesController.register(public: pages, signedIn: pages.grouped(RequirePageSession()))
+    // A signed-in page whose session has ended sends a form's POST to the sign-in page, not to a
+    // 403 about its token, which the new sign-in would not have matched anyway.
+    let pages = app.grouped(PageSessionMiddleware())
+    PagesController.register(public: pages.grouped(CSRFGuard()), signedIn: pages.grouped(RequirePageSession(), CSRFGuard()))
 }
 
 /// The OpenAPI document: the hand-written `Resources/openapi.json` with the step table's paths added.
