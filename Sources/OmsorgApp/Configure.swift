@@ -11,7 +11,6 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.omsorg = configuration
     app.databases.use(try configuration.database.configuration(), as: configuration.database.databaseID)
     app.migrations.addOmsorg()
-    app.passwords.use(.bcrypt(cost: configuration.passwordCost))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(GenerateCommand(), as: "generate")

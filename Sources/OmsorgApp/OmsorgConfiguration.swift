@@ -11,10 +11,13 @@ public struct OmsorgConfiguration: Sendable {
     public var seedDemo = false
     /// Bring the embedded database up to date on start. Not for commands that use no database.
     public var migrateOnStart = true
-    /// bcrypt's work factor: slow on purpose in service, lowered only by tests.
-    public var passwordCost = 12
-    /// Sessions, sign-in limits and request limits of the HTTP layer.
+    /// Sessions, sign-in limits, password hashing and request limits of the HTTP layer.
     public var web = WebSettings()
+    /// bcrypt's work factor: slow on purpose in service, lowered only by tests.
+    public var passwordCost: Int {
+        get { web.passwordCost }
+        set { web.passwordCost = newValue }
+    }
     /// The clock every rule and deadline is read against; tests fix it.
     public var now: @Sendable () -> Date {
         get { web.now }
@@ -33,7 +36,8 @@ public struct OmsorgConfiguration: Sendable {
 
     static let databaseFreeCommands: Set<String> = ["generate"]
 
-    /// Reads the Omsorg options (`--database URL|PATH`, `--demo`) and `DATABASE_URL`, and returns the
+    /// Reads the Omsorg options (`--database URL|PATH`, `--demo`), `DATABASE_URL` and
+    /// `OMSORG_TRUST_FORWARDED_FOR=1` (behind one reverse proxy), and returns the
     /// remaining arguments for Vapor's own commands (`serve --hostname --port`, `migrate`, …).
     public static func parse(arguments: [String], environment: [String: String]) throws -> (OmsorgConfiguration, [String]) {
         var remaining: [String] = []
@@ -54,6 +58,7 @@ public struct OmsorgConfiguration: Sendable {
         var configuration = OmsorgConfiguration(database: try DatabaseLocation(argument: databaseArgument ?? "omsorg.sqlite"))
         configuration.seedDemo = seedDemo
         configuration.pseudonymSecret = environment["OMSORG_PSEUDONYM_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.web.trustForwardedFor = environment["OMSORG_TRUST_FORWARDED_FOR"] == "1"
         configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.contains(remaining.dropFirst().first ?? "")
         return (configuration, remaining)
     }

@@ -18,7 +18,7 @@ struct DemoSeeder {
     @discardableResult
     func seedIfEmpty() async throws -> Bool {
         guard try await !StaffRepository(app.db).hasMunicipalities() else { return false }
-        let hash = try await app.password.async.hash(Self.password)
+        let hash = try await app.passwordHasher.hash(Self.password)
         // One transaction: seeding is all or nothing, and SQLite commits once instead of per step,
         // so `serve --demo` answers within seconds.
         try await app.db.transaction { db in

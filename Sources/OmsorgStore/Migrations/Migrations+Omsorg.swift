@@ -11,6 +11,7 @@ extension Migrations {
             StoreEventsInColumns(),
             CreateCasesCaseworkerIndex(),
             CreateWebSessions(), CreateSignInFailures(),
+            UpdateSignInFailuresAddPending(),
         ])
     }
 }

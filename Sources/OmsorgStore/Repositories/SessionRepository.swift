@@ -10,7 +10,8 @@ public struct StoredSession: Sendable, Equatable {
     public let lastSeenAt: Date
 }
 
-/// Page sessions and failed sign-ins, shared by every server on the database.
+/// Page sessions and failed sign-ins (`SessionRepository+SignInFailures`), shared by every server
+/// on the database.
 public struct SessionRepository: Sendable {
     let db: any Database
 
@@ -57,30 +58,5 @@ public struct SessionRepository: Sendable {
     /// Removes sessions that can no longer be used; run at each sign-in, so the table stays small.
     public func deleteExpired(now: Date, idleSince: Date) async throws {
         try await WebSessionRow.query(on: db).group(.or) { $0.filter(\.$expiresAt <= now).filter(\.$lastSeenAt <= idleSince) }.delete()
-    }
-
-    public func recordFailure(keys: [String], now: Date) async throws {
-        let rows = keys.map { key in
-            let row = SignInFailureRow()
-            row.key = key
-            row.failedAt = now
-            return row
-        }
-        try await rows.create(on: db)
-    }
-
-    /// The times of the failures under each key since `since`, newest first.
-    public func failures(keys: [String], since: Date) async throws -> [String: [Date]] {
-        let rows = try await SignInFailureRow.query(on: db)
-            .filter(\.$key ~~ keys)
-            .filter(\.$failedAt > since)
-            .sort(\.$failedAt, .descending)
-            .all()
-        return Dictionary(grouping: rows, by: \.key).mapValues { $0.map(\.failedAt) }
-    }
-
-    /// Forgets the failures under `key`, and prunes every failure older than `pruningBefore`.
-    public func clearFailures(key: String, pruningBefore before: Date) async throws {
-        try await SignInFailureRow.query(on: db).group(.or) { $0.filter(\.$key == key).filter(\.$failedAt <= before) }.delete()
     }
 }

@@ -21,6 +21,8 @@ final class SignInFailureRow: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "key") var key: String
     @Field(key: "failed_at") var failedAt: Date
+    /// Its password is still being checked.
+    @Field(key: "pending") var pending: Bool
 
     init() {}
 }

@@ -4,7 +4,7 @@ import Vapor
 /// Sets up the HTTP layer: its settings, its middleware and every route.
 public func installWeb(on app: Application, settings: WebSettings) {
     app.web = settings
-    app.startPasswordHasher()
+    app.startPasswordHasher(cost: settings.passwordCost)
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
     app.middleware = Middlewares()
     // Outermost, so that error answers carry the headers too.
@@ -30,8 +30,10 @@ func registerRoutes(_ app: Application) {
     CasesController.register(casework)
     casework.get("worktray", use: WorktrayController.show)
 
-    let pages = app.grouped(PageSessionMiddleware(), CSRFGuard())
-    PagesController.register(public: pages, signedIn: pages.grouped(RequirePageSession()))
+    // A signed-in page whose session has ended sends a form's POST to the sign-in page, not to a
+    // 403 about its token, which the new sign-in would not have matched anyway.
+    let pages = app.grouped(PageSessionMiddleware())
+    PagesController.register(public: pages.grouped(CSRFGuard()), signedIn: pages.grouped(RequirePageSession(), CSRFGuard()))
 }
 
 /// The OpenAPI document: the hand-written `Resources/openapi.json` with the step table's paths added.

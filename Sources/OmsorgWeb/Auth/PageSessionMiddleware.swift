@@ -9,6 +9,9 @@ struct PageSessionMiddleware: AsyncMiddleware {
     static let touchInterval: TimeInterval = 60
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // The stylesheet and script need no session, and a cookie set on an answer that caches may
+        // keep would be handed to whoever is served that copy.
+        guard !request.url.path.hasPrefix("/assets/") else { return try await next.respond(to: request) }
         let settings = request.application.web
         let now = request.now
         if let token = request.cookies[PageSession.cookieName]?.string, !token.isEmpty {

@@ -63,7 +63,7 @@ struct TestApp {
         sydby = Municipality(code: "9901", name: "Sydby")
         nordby = Municipality(code: "9902", name: "Nordby")
         let staff = StaffRepository(app.db)
-        let hash = try await app.password.async.hash(Self.password)
+        let hash = try await app.passwordHasher.hash(Self.password)
         for municipality in [sydby, nordby] {
             try await staff.createMunicipality(municipality)
             let prefix = municipality.name.lowercased()
