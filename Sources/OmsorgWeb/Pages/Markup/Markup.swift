@@ -4,14 +4,17 @@ import Plot
 /// given, so every element here escapes its attribute values itself, and text is escaped whole
 /// (an entity typed by a user shows as typed). Pages build markup only through these.
 enum Markup {
-    /// An element with attributes; an attribute whose value is nil is left out. Built as a Plot node
-    /// rather than a component: Plot reflects over every component it renders, and a page has hundreds.
+    /// An element with attributes; an attribute whose value is nil is left out. Its content is
+    /// rendered at once into a raw node: Plot reflects over every component it renders, which made
+    /// a case page cost four API reads; rendered here, each element's content is one group.
     static func element(_ name: String, _ attributes: [(String, String?)] = [],
-                        @ComponentBuilder content: @escaping () -> ComponentGroup) -> Component {
-        let attributeNodes = attributes.compactMap { name, value in
-            value.map { Node<Any>.attribute(named: name, value: escape($0), ignoreIfValueIsEmpty: false) }
+                        @ComponentBuilder content: () -> ComponentGroup) -> Component {
+        var html = "<" + name
+        for case let (attribute, value?) in attributes {
+            html += value.isEmpty ? " \(attribute)" : " \(attribute)=\"\(escape(value))\""
         }
-        return Node<Any>.element(named: name, nodes: attributeNodes + [.component(content())])
+        html += ">" + content().render() + "</" + name + ">"
+        return Node<Any>.raw(html)
     }
 
     /// An element without content, such as `input`.
