@@ -188,3 +188,22 @@ struct PageTests {
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
     }
 }
+
+extension PageTests {
+    /// A report on a child whose open case another team works is recorded there without showing it.
+    @Test func aReportJoiningAnotherTeamsCaseSaysWhereItWent() async throws {
+        try await TestApp.run(on: .sqlite) { test in
+            let owner = try await test.client("sydby.caseworker")
+            try await owner.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())
+            var page = try await PageClient.signedIn(test, "sydby.other-team")
+            try await page.get("/reports/new")
+            let saved = try await page.post("/reports", ["personNumber": "650514-4854", "notifierKind": "anonymous", "description": "Ny bekymring."]
+                .merging(Self.instant("receivedAt", "09:00")) { $1 })
+            #expect(saved.status == .ok)
+            #expect(saved.body.string.contains(#"id="report-joined-elsewhere""#))
+            #expect(!saved.body.string.contains("Testbarn"))
+            let state = try await owner.expect(.ok, .GET, "/api/v1/cases")
+            #expect((state["items"] as! [Any]).count == 1)
+        }
+    }
+}

@@ -247,7 +247,7 @@ extension Catalogue {
         "report.child": "Barnet",
         "report.find-child": "Find barnet",
         "report.intro": "Registrér underretningen, så snart den er modtaget. Fristen for den akutte vurdering er 24 timer.",
-        "report.joined-elsewhere": "Underretningen er lagt på barnets åbne sag i et andet team, som nu får besked.",
+        "report.joined-elsewhere": "Underretningen er lagt på barnets åbne sag i et andet team. Fristerne for den står nu i det teams arbejdsbakke.",
         "report.known-child": "Kendt barn: {name} ({school}). Underretningen lægges på barnets åbne sag, hvis der er en.",
         "report.submit": "Gem underretning",
         "report.title": "Ny underretning",

@@ -247,7 +247,7 @@ extension Catalogue {
         "report.child": "The child",
         "report.find-child": "Find the child",
         "report.intro": "Register the report as soon as it is received. The urgent assessment is due within 24 hours.",
-        "report.joined-elsewhere": "The report was added to the child's open case in another team, which is notified.",
+        "report.joined-elsewhere": "The report was added to the child's open case in another team. Its deadlines are now in that team's work tray.",
         "report.known-child": "Known child: {name} ({school}). The report joins the child's open case, if there is one.",
         "report.submit": "Save the report",
         "report.title": "New report of concern",

@@ -32,7 +32,8 @@ extension PagesController {
             do {
                 let received = try await request.cases.receiveReport(report, about: child, scope: scope, by: user.id,
                                                                      assigningTo: user.caseworkerForNewCases, now: request.now)
-                return PageResponse.seeOther(received.record == nil ? "/worktray" : "/cases/\(received.caseID)")
+                guard received.record != nil else { return PageResponse.html(NewReportPage.View.joinedElsewhere(context)) }
+                return PageResponse.seeOther("/cases/\(received.caseID)")
             } catch let error as CaseFlowError {
                 form.messages = [FormState.Message(field: error.field == "receivedAt" ? "receivedAt-date" : (error.field ?? ""), text: context.texts.refusal(error))]
             }

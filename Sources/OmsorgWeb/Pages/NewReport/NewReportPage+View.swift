@@ -25,6 +25,18 @@ extension NewReportPage {
             }).render()
         }
 
+        /// Where a report went that joined another team's case, which the user may not open.
+        static func joinedElsewhere(_ context: PageContext) -> String {
+            let texts = context.texts
+            return PageLayout(context: context, title: texts("report.title"), content: ComponentGroup {
+                Markup.element("h1") { Markup.text(texts("report.title")) }
+                Markup.element("div", [("class", "notice"), ("id", "report-joined-elsewhere")]) {
+                    Markup.element("p") { Markup.text(texts("report.joined-elsewhere")) }
+                }
+                Markup.element("p") { Markup.element("a", [("href", "/worktray")]) { Markup.text(texts("nav.worktray")) } }
+            }).render()
+        }
+
         private var child: Component {
             let texts = context.texts
             let state = model.form
