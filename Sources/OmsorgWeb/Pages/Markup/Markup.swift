@@ -29,6 +29,9 @@ enum Markup {
     }
 
     static func escape(_ text: String) -> String {
+        // Most texts have nothing to escape; finding that out on the bytes is cheap.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
