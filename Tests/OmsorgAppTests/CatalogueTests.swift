@@ -53,7 +53,7 @@ struct CatalogueTests {
 
     static let dataProblems: [DataProblem] = [
         .empty, .inFuture, .cadenceOutOfRange, .noGoals, .costOutOfRange, .endBeforeStart(LocalDate(year: 2024, month: 1, day: 1)!),
-        .startBeforeGrant(LocalDate(year: 2024, month: 1, day: 1)!), .closureBeforeMeasureEnds(LocalDate(year: 2024, month: 1, day: 1)!),
+        .startBeforeGrant(LocalDate(year: 2024, month: 1, day: 1)!), .startBeforeConsent(LocalDate(year: 2024, month: 1, day: 1)!), .closureBeforeMeasureEnds(LocalDate(year: 2024, month: 1, day: 1)!),
         .followUpBeforeMeasure(LocalDate(year: 2024, month: 1, day: 1)!), .unknownReport, .unknownMeasure, .goalNotInPlan, .anonymousWithName,
     ] + [DataProblem.Milestone.firstReport, .reportReceived, .preliminaryAssessment, .investigationDecided, .latestSection,
          .investigationCompleted, .childConversation].map { .before($0) }

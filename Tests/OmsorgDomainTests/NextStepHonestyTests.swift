@@ -86,6 +86,15 @@ struct NextStepHonestyTests {
         try builder.record(.investigationCompletion(.init(completedAt: dk("2024-01-20 10:00"), conclusion: "Afsluttet")))
     }
 
+    @Test func aMeasureNeedingConsentCannotStartBeforeIt() throws {
+        var builder = CaseBuilder()
+        try builder.decidedForMeasures() // consent on 2024-02-06
+        #expect(throws: CaseFlowError.invalid("startDate", .startBeforeConsent(day("2024-02-06")))) {
+            try builder.record(.measure(supportMeasure(from: "2024-02-05")))
+        }
+        try builder.record(.measure(supportMeasure(from: "2024-02-06")))
+    }
+
     @Test func theMeasureFormOffersOnlyTheLegalBasesThatWouldBeAccepted() throws {
         var builder = CaseBuilder()
         try builder.investigating(from: "2024-01-02 09:00")

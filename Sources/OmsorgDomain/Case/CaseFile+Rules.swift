@@ -112,6 +112,10 @@ extension CaseFile {
         if let grantedAt, measure.startDate < LocalDate(grantedAt) {
             throw .invalid("startDate", .startBeforeGrant(LocalDate(grantedAt)))
         }
+        let consentGiven = consents.filter { $0.scope == .measures }.map { LocalDate($0.givenAt) }.min()
+        if measure.legalBasis.needsConsent, let consentGiven, measure.startDate < consentGiven {
+            throw .invalid("startDate", .startBeforeConsent(consentGiven))
+        }
     }
 
     private func check(_ end: MeasureEnd) throws(CaseFlowError) {

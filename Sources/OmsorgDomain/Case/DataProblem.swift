@@ -34,6 +34,8 @@ public enum DataProblem: Sendable, Equatable {
     case costOutOfRange
     case endBeforeStart(LocalDate)
     case startBeforeGrant(LocalDate)
+    /// A measure needing consent (§32, §46) cannot start before the custody holders gave it.
+    case startBeforeConsent(LocalDate)
     case closureBeforeMeasureEnds(LocalDate)
     case followUpBeforeMeasure(LocalDate)
     case unknownReport
@@ -51,6 +53,7 @@ public enum DataProblem: Sendable, Equatable {
         case .costOutOfRange: "cost-out-of-range"
         case .endBeforeStart: "end-before-start"
         case .startBeforeGrant: "start-before-grant"
+        case .startBeforeConsent: "start-before-consent"
         case .closureBeforeMeasureEnds: "closure-before-measure-ends"
         case .followUpBeforeMeasure: "follow-up-before-measure"
         case .unknownReport: "unknown-report"
@@ -63,7 +66,8 @@ public enum DataProblem: Sendable, Equatable {
     /// The date a message names, where it names one.
     public var date: LocalDate? {
         switch self {
-        case .endBeforeStart(let date), .startBeforeGrant(let date), .closureBeforeMeasureEnds(let date), .followUpBeforeMeasure(let date):
+        case .endBeforeStart(let date), .startBeforeGrant(let date), .startBeforeConsent(let date), .closureBeforeMeasureEnds(let date),
+             .followUpBeforeMeasure(let date):
             date
         default: nil
         }
@@ -79,6 +83,7 @@ public enum DataProblem: Sendable, Equatable {
         case .costOutOfRange: "The monthly cost lies from \(Measure.monthlyCostRange.lowerBound) to \(Measure.monthlyCostRange.upperBound) kroner."
         case .endBeforeStart(let start): "A measure cannot end before it starts (\(start))."
         case .startBeforeGrant(let granted): "A measure cannot start before it was granted (\(granted))."
+        case .startBeforeConsent(let given): "A measure needing consent cannot start before the consent was given (\(given))."
         case .closureBeforeMeasureEnds(let end): "The case cannot close before its last measure ends (\(end))."
         case .followUpBeforeMeasure(let start): "A follow-up comes after the first measure has started (\(start))."
         case .unknownReport: "No such report of concern on this case."

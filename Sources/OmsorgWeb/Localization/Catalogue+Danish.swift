@@ -212,6 +212,7 @@ extension Catalogue {
         "invalid.goal-not-in-plan": "Hvert mål i den gældende plan kan kun vurderes én gang",
         "invalid.in-future": "Tidspunktet ligger i fremtiden. Registrér et skridt, når det er sket.",
         "invalid.no-goals": "Skriv mindst ét konkret mål",
+        "invalid.start-before-consent": "Foranstaltningen kan ikke starte før forældremyndigheden gav samtykke ({date})",
         "invalid.start-before-grant": "Foranstaltningen kan ikke starte før den blev bevilget ({date})",
         "invalid.unknown-measure": "Vælg en foranstaltning på denne sag",
         "invalid.unknown-report": "Vælg en underretning på denne sag",

@@ -212,6 +212,7 @@ extension Catalogue {
         "invalid.goal-not-in-plan": "Each goal of the present plan may be rated once",
         "invalid.in-future": "The time lies in the future. Record a step when it has happened.",
         "invalid.no-goals": "Write at least one concrete goal",
+        "invalid.start-before-consent": "The measure cannot start before the custody holders consented ({date})",
         "invalid.start-before-grant": "The measure cannot start before it was granted ({date})",
         "invalid.unknown-measure": "Choose a measure on this case",
         "invalid.unknown-report": "Choose a report on this case",
