@@ -72,9 +72,11 @@ reader=$!
 exec 3>reader.in
 echo "BEGIN; SELECT COUNT(*) FROM detection_files;" >&3
 for _ in $(seq 1 100); do [ -s reader.out ] && break; sleep 0.05; done
-("$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null >ingest.log 2>&1 &)
+"$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null >ingest.log 2>&1 &
+ingest=$!
 for _ in $(seq 1 600); do grep -q "ingest: " ingest.log && break; sleep 0.05; done
-pkill -9 -f "omsorg ingest --source daycare" || true
+kill -9 "$ingest" 2>/dev/null || true
+wait "$ingest" 2>/dev/null || true
 grep -q "ingest: " ingest.log || fail "no progress line from ingest"
 exec 3>&- # the reader's input ends, and with it its transaction
 wait "$reader"
