@@ -67,3 +67,10 @@ extension Deadline.Kind {
         }
     }
 }
+
+extension [Deadline] {
+    /// The soonest open deadline that a step of `kind` meets.
+    public func nextOpen(metBy kind: CaseStep.Kind) -> Deadline? {
+        filter { $0.metAt == nil && $0.kind.metBy == kind }.min { $0.dueAt < $1.dueAt }
+    }
+}

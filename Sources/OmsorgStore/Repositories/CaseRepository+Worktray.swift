@@ -10,6 +10,11 @@ extension CaseRepository {
         case caseworker(StaffUser.ID)
         /// Every case of the scope's team, unassigned cases first, for the team leader who assigns them.
         case team
+
+        /// A team leader's tray is the team's, which they assign from; everyone else's is their own.
+        public init(for user: StaffUser) {
+            self = user.role == .teamLeader ? .team : .caseworker(user.id)
+        }
     }
 
     /// One page of open deadlines, soonest first, with the totals over every page. Read with SQLKit

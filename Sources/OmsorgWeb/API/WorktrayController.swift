@@ -26,15 +26,11 @@ enum WorktrayController {
         let signedIn = try request.signedIn
         let page = try request.query.get(Int?.self, at: "page") ?? 1
         guard page >= 1 else { throw Problem.badRequest("page counts from 1.", field: "page") }
-        let tray = try await request.cases.worktray(owner(of: signedIn.user), scope: signedIn.scope, now: request.now,
+        let tray = try await request.cases.worktray(.init(for: signedIn.user), scope: signedIn.scope, now: request.now,
                                                      limit: pageSize, offset: (page - 1) * pageSize)
         let items = tray.entries.map {
             WorktrayDTO.Item(caseId: $0.caseID, childName: $0.childName, caseworkerId: $0.caseworkerID, deadline: .init($0.deadline, now: request.now))
         }
         return try JSON.response(WorktrayDTO(items: items, total: tray.total, overdue: tray.overdue, page: page, pageSize: pageSize))
-    }
-
-    static func owner(of user: StaffUser) -> CaseRepository.WorktrayOwner {
-        user.role == .teamLeader ? .team : .caseworker(user.id)
     }
 }

@@ -19,4 +19,9 @@ extension Texts {
         guard let problem = error.problem else { return self("error.failure.body") }
         return self("invalid.\(problem.code)", problem.date.map { ["date": date($0)] } ?? [:])
     }
+
+    /// A refused form field, named by its label.
+    func message(for problem: FieldProblem, label: String) -> String {
+        self("error.\(problem.code)", ["label": label.lowercased()])
+    }
 }

@@ -10,7 +10,7 @@ extension CasePage {
         let names = try await request.staff.displayNames(of: people, in: user.municipalityID)
         let deadlines = DeadlineEngine.deadlines(for: record.file).sorted { $0.dueAt < $1.dueAt }
         let steps = record.file.allowedSteps.filter { $0 != .report }.map { kind in
-            Model.NextStep(kind: kind, deadline: deadlines.first { $0.metAt == nil && $0.kind.metBy == kind })
+            Model.NextStep(kind: kind, deadline: deadlines.nextOpen(metBy: kind))
         }
         return Model(record: record, recorders: names, caseworkerName: record.caseworkerID.flatMap { names[$0] },
                      nextSteps: steps.filter { !anyTimeSteps.contains($0.kind) },

@@ -19,7 +19,7 @@ enum FamilyMemberPage {
         switch StepInput.parse(form: form, fields: fields) {
         case .failure(let errors):
             return .failure(FormErrorList(messages: messages + errors.errors.map {
-                FormState.Message(field: $0.field, text: texts("error.\($0.problem.code)", ["label": texts("field.\($0.field)").lowercased()]))
+                FormState.Message(field: $0.field, text: texts.message(for: $0.problem, label: texts("field.\($0.field)")))
             }))
         case .success(let input):
             guard messages.isEmpty else { return .failure(FormErrorList(messages: messages)) }

@@ -23,14 +23,14 @@ extension NewReportPage {
         }
         let parsed = StepInput.parse(form: form, fields: fields)
         if case .failure(let errors) = parsed {
-            messages += errors.errors.map { message($0.field, "error.\($0.problem.code)", texts) }
+            messages += errors.errors.map { message($0.field, $0.problem, texts) }
         }
         guard case .success(let input) = parsed else { return .failure(FormErrorList(messages: messages)) }
         let childName = input.optionalText("childName") ?? knownChild?.name
-        if childName == nil { messages.append(message("childName", "error.required", texts)) }
+        if childName == nil { messages.append(message("childName", .required, texts)) }
         let notifier = notifier(from: input)
         if notifier.kind == .professional && notifier.organisation == nil {
-            messages.append(message("professionalOrganisation", "error.required", texts))
+            messages.append(message("professionalOrganisation", .required, texts))
         }
         guard messages.isEmpty, let personNumber, let childName else { return .failure(FormErrorList(messages: messages)) }
         let child = knownChild ?? Child(personNumber: personNumber, name: childName, schoolOrDaycare: input.optionalText("schoolOrDaycare"))
@@ -49,9 +49,9 @@ extension NewReportPage {
         }
     }
 
-    private static func message(_ field: String, _ key: String, _ texts: Texts) -> FormState.Message {
+    private static func message(_ field: String, _ problem: FieldProblem, _ texts: Texts) -> FormState.Message {
         let name = field.hasSuffix("-date") || field.hasSuffix("-time") ? "receivedAt" : field
-        return FormState.Message(field: field, text: texts(key, ["label": texts("field.\(name)").lowercased()]))
+        return FormState.Message(field: field, text: texts.message(for: problem, label: texts("field.\(name)")))
     }
 }
 

@@ -5,7 +5,7 @@ extension StepPage {
     static func messages(_ errors: [FieldError], step: StepDefinition, texts: Texts) -> [FormState.Message] {
         errors.map { error in
             let label = self.label(ofInput: error.field, step: step, texts: texts)
-            return FormState.Message(field: error.field, text: texts("error.\(error.problem.code)", ["label": label]))
+            return FormState.Message(field: error.field, text: texts.message(for: error.problem, label: label))
         }
     }
 
@@ -27,6 +27,6 @@ extension StepPage {
 
     private static func label(ofInput id: String, step: StepDefinition, texts: Texts) -> String {
         let name = step.fields.first { id == $0.name || id.hasPrefix($0.name + "-") || id.hasPrefix($0.name + "[") }?.name ?? id
-        return (texts.optional("step.\(step.kind.rawValue).\(name)") ?? texts("field.\(name)")).lowercased()
+        return texts.optional("step.\(step.kind.rawValue).\(name)") ?? texts("field.\(name)")
     }
 }

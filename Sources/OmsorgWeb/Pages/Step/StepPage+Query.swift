@@ -8,7 +8,7 @@ extension StepPage {
                       on request: Request) async throws -> Model {
         let record = try await request.cases.find(id, scope: AccessScope(user))
         let file = record.file
-        let deadline = DeadlineEngine.deadlines(for: file).filter { $0.metAt == nil && $0.kind.metBy == step.kind }.min { $0.dueAt < $1.dueAt }
+        let deadline = DeadlineEngine.deadlines(for: file).nextOpen(metBy: step.kind)
         return Model(record: record, step: step, blocked: file.availability(of: step.kind).map(texts.blocker), deadline: deadline,
                      form: form ?? defaults(step, file: file, now: request.now))
     }

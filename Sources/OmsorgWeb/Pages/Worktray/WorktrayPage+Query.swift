@@ -7,8 +7,9 @@ extension WorktrayPage {
 
     static func model(for user: StaffUser, page: Int, on request: Request) async throws -> Model {
         let scope = AccessScope(user)
-        let isTeamTray = user.role == .teamLeader
-        let tray = try await request.cases.worktray(isTeamTray ? .team : .caseworker(user.id), scope: scope, now: request.now,
+        let owner = CaseRepository.WorktrayOwner(for: user)
+        let isTeamTray = if case .team = owner { true } else { false }
+        let tray = try await request.cases.worktray(owner, scope: scope, now: request.now,
                                                      limit: pageSize, offset: (page - 1) * pageSize)
         var team: [StaffUser] = []
         if let name = user.team { team = try await request.staff.team(name, in: user.municipalityID) }
