@@ -64,19 +64,34 @@ public struct CaseRepository: Sendable {
             row.livesWithChild = member.livesWithChild
             row.occupation = member.occupation
             try await row.create(on: tx)
-            return try await Self.record(caseRow, journal: try await Self.journal(of: caseRow, on: tx), on: tx)
+            return try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
         }
     }
 
+    /// One case with its child, journal and family: three hand-written queries, as this read serves
+    /// every case page and `GET /cases/{id}`, and Fluent's reflection and identifier quoting cost
+    /// more than the queries themselves (bench/pages.sh).
     public func find(_ id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
-        guard let caseRow = try await Self.scoped(scope, on: db)
-            .join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
-            .filter(\.$id == id.rawValue)
-            .first()
-        else { throw StoreError.notFound("No case \(id) in your municipality and team.") }
-        let journal = try await Self.journal(of: caseRow, on: db)
-        let family = try await Self.family(of: caseRow.childID, on: db)
-        return CaseRecord(caseRow, journal: journal, child: Child(try caseRow.joined(ChildRow.self)), family: family)
+        var query: SQLQueryString = """
+            SELECT c.municipality_id, c.team, c.caseworker_id, h.id AS child_id, h.person_number, h.name, h.school_or_daycare
+            FROM cases c JOIN children h ON h.id = c.child_id
+            WHERE c.id = \(bind: id.rawValue) AND c.municipality_id = \(bind: scope.municipalityID.rawValue)
+            """
+        if let team = scope.team { query += " AND c.team = \(bind: team)" }
+        guard let row = try await (db as! any SQLDatabase).raw(query).first() else {
+            throw StoreError.notFound("No case \(id) in your municipality and team.")
+        }
+        let childID = try row.decode(column: "child_id", as: UUID.self)
+        // Stored person numbers were validated on the way in.
+        let child = Child(id: .init(childID), personNumber: try! PersonNumber(try row.decode(column: "person_number", as: String.self)),
+                          name: try row.decode(column: "name", as: String.self),
+                          schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
+        let journal = try await Self.journal(of: id.rawValue, on: db)
+        return CaseRecord(file: CaseFile(id: id, replaying: journal.map(\.step)), journal: journal, child: child,
+                          family: try await Self.family(of: childID, on: db),
+                          municipalityID: .init(try row.decode(column: "municipality_id", as: UUID.self)),
+                          team: try row.decode(column: "team", as: String.self),
+                          caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))
     }
 
     /// The municipality's child with this person number, when it has one: the report form shows
@@ -124,13 +139,24 @@ public struct CaseRepository: Sendable {
     }
 
     static func family(of childID: UUID, on db: any Database) async throws -> [FamilyMember] {
-        try await FamilyMemberRow.query(on: db).filter(\.$childID == childID).all().map(FamilyMember.init)
+        let query: SQLQueryString = """
+            SELECT id, name, person_number, relation, has_custody, lives_with_child, occupation
+            FROM family_members WHERE child_id = \(bind: childID)
+            """
+        return try await (db as! any SQLDatabase).raw(query).all().map { row in
+            FamilyMember(id: .init(try row.decode(column: "id", as: UUID.self)), name: try row.decode(column: "name", as: String.self),
+                         personNumber: try row.decode(column: "person_number", as: String?.self).flatMap { try? PersonNumber($0) },
+                         relation: FamilyMember.Relation(rawValue: try row.decode(column: "relation", as: String.self)) ?? .other,
+                         hasCustody: try row.decode(column: "has_custody", as: Bool.self),
+                         livesWithChild: try row.decode(column: "lives_with_child", as: Bool.self),
+                         occupation: try row.decode(column: "occupation", as: String?.self))
+        }
     }
 
     /// Records `step` after the domain's rules accept it; returns the case's journal with it.
     static func append(_ steps: [CaseStep], to caseRow: CaseRow, by user: StaffUser.ID, now: Date,
                        on db: any Database) async throws -> [JournalEntry] {
-        let journal = try await self.journal(of: caseRow, on: db)
+        let journal = try await self.journal(of: caseRow.id!, on: db)
         var file = CaseFile(id: .init(caseRow.id!), replaying: journal.map(\.step))
         let encoder = JSONEncoder()
         var rows: [CaseStepRow] = []
@@ -156,19 +182,15 @@ public struct CaseRepository: Sendable {
 
     /// Read with SQLKit rather than as Fluent models: replaying a case reads every step, and Fluent's
     /// reflection-based row decoding was the largest single cost of `GET /cases/{id}` (bench/api.sh).
-    static func journal(of caseRow: CaseRow, on db: any Database) async throws -> [JournalEntry] {
+    static func journal(of caseID: UUID, on db: any Database) async throws -> [JournalEntry] {
         let decoder = JSONDecoder()
-        return try await (db as! any SQLDatabase).select()
-            .columns("payload", "recorded_by", "recorded_at")
-            .from(CaseStepRow.schema)
-            .where("case_id", .equal, caseRow.id!)
-            .orderBy("sequence")
-            .all()
-            .map { row in
-                JournalEntry(step: try decoder.decode(CaseStep.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)),
-                             recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)),
-                             recordedAt: try row.decode(column: "recorded_at", as: Date.self))
-            }
+        let query: SQLQueryString =
+            "SELECT payload, recorded_by, recorded_at FROM case_steps WHERE case_id = \(bind: caseID) ORDER BY sequence"
+        return try await (db as! any SQLDatabase).raw(query).all().map { row in
+            JournalEntry(step: try decoder.decode(CaseStep.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)),
+                         recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)),
+                         recordedAt: try row.decode(column: "recorded_at", as: Date.self))
+        }
     }
 
     static func replaceDeadlines(of caseID: UUID, with deadlines: [Deadline], on db: any Database) async throws {
@@ -241,14 +263,6 @@ extension Child {
         // Stored person numbers were validated on the way in.
         self.init(id: .init(row.id!), personNumber: try! PersonNumber(row.personNumber), name: row.name,
                   schoolOrDaycare: row.schoolOrDaycare)
-    }
-}
-
-extension FamilyMember {
-    init(_ row: FamilyMemberRow) {
-        self.init(id: .init(row.id!), name: row.name, personNumber: row.personNumber.flatMap { try? PersonNumber($0) },
-                  relation: Relation(rawValue: row.relation) ?? .other, hasCustody: row.hasCustody,
-                  livesWithChild: row.livesWithChild, occupation: row.occupation)
     }
 }
 

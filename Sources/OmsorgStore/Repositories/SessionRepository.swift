@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import OmsorgDomain
+import SQLKit
 
 /// A signed-in page session as the store holds it.
 public struct StoredSession: Sendable, Equatable {
@@ -30,17 +31,17 @@ public struct SessionRepository: Sendable {
         try await row.create(on: db)
     }
 
-    /// The session, while it has neither expired nor been idle since `idleSince`.
+    /// The session, while it has neither expired nor been idle since `idleSince`. Hand-written SQL:
+    /// it runs on every page request.
     public func session(tokenHash: String, now: Date, idleSince: Date) async throws -> StoredSession? {
-        guard let row = try await WebSessionRow.query(on: db)
-            .join(UserRow.self, on: \WebSessionRow.$userID == \UserRow.$id)
-            .filter(\.$tokenHash == tokenHash)
-            .filter(\.$expiresAt > now)
-            .filter(\.$lastSeenAt > idleSince)
-            .first()
-        else { return nil }
-        return StoredSession(user: StaffUser(try row.joined(UserRow.self)), csrfToken: row.csrfToken, language: row.language,
-                             lastSeenAt: row.lastSeenAt)
+        let query: SQLQueryString = "SELECT s.csrf_token, s.language, s.last_seen_at, " + StaffUserColumns.select + """
+             FROM web_sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now) AND s.last_seen_at > \(bind: idleSince)
+            """
+        guard let row = try await (db as! any SQLDatabase).raw(query).first() else { return nil }
+        return StoredSession(user: try StaffUserColumns.decode(row), csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                             language: try row.decode(column: "language", as: String.self),
+                             lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self))
     }
 
     public func touch(tokenHash: String, now: Date) async throws {

@@ -1,7 +1,6 @@
 import Foundation
 import OmsorgDomain
 import OmsorgStore
-import Plot
 
 extension CasePage {
     struct View {
@@ -13,7 +12,7 @@ extension CasePage {
         private var record: CaseRecord { model.record }
 
         func render() -> String {
-            PageLayout(context: context, title: record.child.name, content: ComponentGroup {
+            PageLayout(context: context, title: record.child.name, content: Markup.group {
                 Markup.element("span", [("class", "caption")]) { Markup.text(texts("case.caption")) }
                 Markup.element("h1") { Markup.text(record.child.name) }
                 Markup.element("p", [("class", "lead"), ("id", "case-stage"), ("data-stage", record.file.stage.rawValue)]) {
@@ -34,7 +33,7 @@ extension CasePage {
             }).render()
         }
 
-        private var nextSteps: Component {
+        private var nextSteps: Markup.Fragment {
             let path = "/cases/\(record.id)/steps/"
             return Markup.element("section", [("id", "next-steps"), ("class", "panel"), ("aria-labelledby", "next-steps-title")]) {
                 Markup.element("h2", [("id", "next-steps-title")]) { Markup.text(texts("case.next-steps")) }
@@ -71,7 +70,7 @@ extension CasePage {
             }
         }
 
-        private func stepLink(_ step: Model.NextStep, path: String) -> Component {
+        private func stepLink(_ step: Model.NextStep, path: String) -> Markup.Fragment {
             let law = texts("step.\(step.kind.rawValue).law")
             let line = step.deadline.map { texts("case.step-due", ["due": texts.due($0), "law": law]) } ?? law
             return Markup.element("li") {
@@ -92,7 +91,7 @@ extension CasePage {
             }
         }
 
-        private var deadlines: Component {
+        private var deadlines: Markup.Fragment {
             Markup.element("section", [("id", "deadlines"), ("aria-labelledby", "deadlines-title")]) {
                 Markup.element("h2", [("id", "deadlines-title")]) { Markup.text(texts("case.deadlines")) }
                 if model.deadlines.isEmpty {
@@ -114,7 +113,7 @@ extension CasePage {
             }
         }
 
-        private func deadlineRow(_ deadline: Deadline) -> Component {
+        private func deadlineRow(_ deadline: Deadline) -> Markup.Fragment {
             Markup.element("tr", [("data-deadline-kind", deadline.kind.rawValue), ("data-status", deadline.status(at: now).rawValue)]) {
                 Markup.element("td") {
                     Markup.text(texts("deadline.\(deadline.kind.rawValue).name"))
@@ -126,7 +125,7 @@ extension CasePage {
             }
         }
 
-        private func status(of deadline: Deadline) -> Component {
+        private func status(of deadline: Deadline) -> Markup.Fragment {
             if let metAt = deadline.metAt {
                 let key = deadline.metInTime == true ? "case.met" : "case.met-late"
                 return Markup.element("span", [("class", "status status-met")]) {
@@ -141,7 +140,7 @@ extension CasePage {
             }
         }
 
-        private var timeline: Component {
+        private var timeline: Markup.Fragment {
             Markup.element("section", [("id", "timeline-section"), ("aria-labelledby", "timeline-title")]) {
                 Markup.element("h2", [("id", "timeline-title")]) { Markup.text(texts("case.timeline")) }
                 Markup.element("ol", [("id", "timeline"), ("class", "timeline"), ("reversed", "")]) {
@@ -164,7 +163,7 @@ extension CasePage {
             }
         }
 
-        private var child: Component {
+        private var child: Markup.Fragment {
             let child = record.child
             return Markup.element("section", [("id", "child"), ("class", "panel"), ("aria-labelledby", "child-title")]) {
                 Markup.element("h2", [("id", "child-title")]) { Markup.text(texts("case.child")) }
@@ -181,7 +180,7 @@ extension CasePage {
             }
         }
 
-        private var family: Component {
+        private var family: Markup.Fragment {
             Markup.element("section", [("id", "family"), ("class", "panel"), ("aria-labelledby", "family-title")]) {
                 Markup.element("h2", [("id", "family-title")]) { Markup.text(texts("case.family")) }
                 if record.family.isEmpty {
@@ -199,7 +198,7 @@ extension CasePage {
             }
         }
 
-        private func familyMember(_ member: FamilyMember) -> Component {
+        private func familyMember(_ member: FamilyMember) -> Markup.Fragment {
             let facts = [texts("choice.relation.\(member.relation.rawValue)"),
                          member.hasCustody ? texts("case.has-custody") : nil,
                          member.livesWithChild ? texts("case.lives-with-child") : nil,

@@ -1,4 +1,3 @@
-import Plot
 import Vapor
 
 /// The page for a request that cannot be answered: not found (also what another municipality's
@@ -12,7 +11,7 @@ enum ErrorPage {
         case 429: "error.too-many"
         default: "error.failure"
         }
-        return PageLayout(context: context, title: texts("\(key).title"), content: ComponentGroup {
+        return PageLayout(context: context, title: texts("\(key).title"), content: Markup.group {
             Markup.element("h1") { Markup.text(texts("\(key).title")) }
             Markup.element("p") { Markup.text(texts("\(key).body")) }
             Markup.element("p") { Markup.element("a", [("href", "/")]) { Markup.text(texts("error.back")) } }

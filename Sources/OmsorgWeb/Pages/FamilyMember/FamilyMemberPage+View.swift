@@ -1,12 +1,11 @@
 import OmsorgDomain
 import OmsorgStore
-import Plot
 
 extension FamilyMemberPage {
     static func render(_ context: PageContext, record: CaseRecord, form: FormState) -> String {
         let texts = context.texts
         let yesNo = [("true", texts("common.yes")), ("false", texts("common.no"))]
-        return PageLayout(context: context, title: texts("family.title"), hasErrors: form.hasErrors, content: ComponentGroup {
+        return PageLayout(context: context, title: texts("family.title"), hasErrors: form.hasErrors, content: Markup.group {
             Forms.errorSummary(form, texts)
             Markup.element("span", [("class", "caption")]) { Markup.text(record.child.name) }
             Markup.element("h1") { Markup.text(texts("family.title")) }

@@ -1,15 +1,14 @@
-import Plot
 
 /// Form controls after the GOV.UK Design System and Det Fælles Designsystem: a label on every
 /// field, "(valgfri)" on optional ones, the message next to the field, and an error summary at the
 /// top whose links move focus to the fields.
 enum Forms {
-    static func csrf(_ context: PageContext) -> Component {
+    static func csrf(_ context: PageContext) -> Markup.Fragment {
         Markup.void("input", [("type", "hidden"), ("name", "_csrf"), ("value", context.csrfToken)])
     }
 
-    static func errorSummary(_ state: FormState, _ texts: Texts) -> Component {
-        ComponentGroup {
+    static func errorSummary(_ state: FormState, _ texts: Texts) -> Markup.Fragment {
+        Markup.group {
             if state.hasErrors {
                 Markup.element("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"),
                                        ("aria-labelledby", "error-summary-title")]) {
@@ -32,7 +31,7 @@ enum Forms {
 
     /// A label with "(valgfri)" on optional fields, a hint, and the field's error message.
     static func labelled(_ id: String, label: String, hint: String?, optional: Bool, state: FormState, texts: Texts,
-                         control: (_ describedBy: String?) -> Component) -> Component {
+                         control: (_ describedBy: String?) -> Markup.Fragment) -> Markup.Fragment {
         let error = state.message(for: id)
         let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
         let field = control(describedBy.isEmpty ? nil : describedBy)
@@ -43,15 +42,15 @@ enum Forms {
         }
     }
 
-    static func fieldNotes(_ id: String, hint: String?, error: String?) -> Component {
-        ComponentGroup {
+    static func fieldNotes(_ id: String, hint: String?, error: String?) -> Markup.Fragment {
+        Markup.group {
             if let hint { Markup.element("p", [("class", "hint"), ("id", "\(id)-hint")]) { Markup.text(hint) } }
             if let error { Markup.element("p", [("class", "field-error"), ("id", "\(id)-error")]) { Markup.text(error) } }
         }
     }
 
     static func textInput(_ id: String, label: String, hint: String? = nil, optional: Bool = false, state: FormState,
-                          texts: Texts, type: String = "text", width: String? = nil, autocomplete: String? = nil) -> Component {
+                          texts: Texts, type: String = "text", width: String? = nil, autocomplete: String? = nil) -> Markup.Fragment {
         labelled(id, label: label, hint: hint, optional: optional, state: state, texts: texts) { describedBy in
             Markup.void("input", [("type", type), ("id", id), ("name", id), ("value", state.value(id)),
                                   ("class", width.map { "input input-\($0)" } ?? "input"), ("aria-describedby", describedBy),
@@ -61,7 +60,7 @@ enum Forms {
 
     /// A text area; its `name` is its id unless the form names its fields otherwise (`goals[0]`).
     static func textArea(_ id: String, name: String? = nil, label: String, hint: String? = nil, optional: Bool = false,
-                         state: FormState, texts: Texts, rows: Int = 5) -> Component {
+                         state: FormState, texts: Texts, rows: Int = 5) -> Markup.Fragment {
         labelled(id, label: label, hint: hint, optional: optional, state: state, texts: texts) { describedBy in
             Markup.element("textarea", [("id", id), ("name", name ?? id), ("rows", String(rows)), ("class", "textarea"),
                                         ("aria-describedby", describedBy), ("aria-invalid", state.message(for: id) == nil ? nil : "true")]) {
@@ -72,7 +71,7 @@ enum Forms {
 
     /// Radio buttons in a fieldset. The first button's id is `name`, so an error links to it.
     static func radios(_ name: String, legend: String, options: [(value: String, label: String)], hint: String? = nil,
-                       state: FormState, texts: Texts, inline: Bool = false) -> Component {
+                       state: FormState, texts: Texts, inline: Bool = false) -> Markup.Fragment {
         let error = state.message(for: name)
         return Markup.element("div", [("class", error == nil ? "field" : "field field-with-error")]) {
             Markup.element("fieldset", [("class", inline ? "radios radios-inline" : "radios"),
@@ -92,7 +91,7 @@ enum Forms {
     }
 
     static func select(_ id: String, label: String, options: [(value: String, label: String)], state: FormState,
-                       texts: Texts) -> Component {
+                       texts: Texts) -> Markup.Fragment {
         labelled(id, label: label, hint: nil, optional: false, state: state, texts: texts) { describedBy in
             Markup.element("select", [("id", id), ("name", id), ("class", "select"), ("aria-describedby", describedBy)]) {
                 for option in options {
@@ -105,7 +104,7 @@ enum Forms {
     }
 
     /// A point in time as a date (dd-mm-åååå) and a time of day (tt:mm), in one fieldset.
-    static func instant(_ name: String, legend: String, state: FormState, texts: Texts) -> Component {
+    static func instant(_ name: String, legend: String, state: FormState, texts: Texts) -> Markup.Fragment {
         let dateID = "\(name)-date", timeID = "\(name)-time"
         let error = state.message(for: dateID) ?? state.message(for: timeID)
         return Markup.element("div", [("class", error == nil ? "field" : "field field-with-error")]) {
@@ -122,7 +121,7 @@ enum Forms {
         }
     }
 
-    static func submit(_ label: String, id: String? = nil) -> Component {
+    static func submit(_ label: String, id: String? = nil) -> Markup.Fragment {
         Markup.element("button", [("type", "submit"), ("class", "button"), ("id", id)]) { Markup.text(label) }
     }
 }

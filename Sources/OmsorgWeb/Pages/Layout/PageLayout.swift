@@ -8,7 +8,7 @@ struct PageLayout {
     let title: String
     /// A page re-shown with errors has a title starting "Fejl:", which screen readers announce first.
     var hasErrors = false
-    let content: Component
+    let content: Markup.Fragment
 
     func render() -> String {
         let texts = context.texts
@@ -22,13 +22,13 @@ struct PageLayout {
                 .stylesheet("/assets/omsorg.css"),
                 .script(.src("/assets/omsorg.js"), .attribute(named: "defer"))
             ),
-            .body(.component(body))
+            .body(.raw(body.html))
         )
         return document.render()
     }
 
-    private var body: Component {
-        ComponentGroup {
+    private var body: Markup.Fragment {
+        Markup.group {
             Markup.element("a", [("href", "#main"), ("class", "skip-link")]) { Markup.text(context.texts("layout.skip-to-content")) }
             header
             Markup.element("main", [("id", "main"), ("tabindex", "-1")]) { content }
@@ -38,7 +38,7 @@ struct PageLayout {
         }
     }
 
-    private var header: Component {
+    private var header: Markup.Fragment {
         let texts = context.texts
         return Markup.element("header", [("class", "site-header")]) {
             Markup.element("a", [("href", "/"), ("class", "site-name")]) { Markup.text(texts("app.name")) }
@@ -72,7 +72,7 @@ struct PageLayout {
         }
     }
 
-    private var languageSwitch: Component {
+    private var languageSwitch: Markup.Fragment {
         let other = context.texts.language.other
         return Markup.element("form", [("method", "post"), ("action", "/language"), ("class", "inline-form")]) {
             Forms.csrf(context)

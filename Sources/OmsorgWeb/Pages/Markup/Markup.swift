@@ -1,31 +1,69 @@
-import Plot
-
-/// The pages' few building blocks on top of Plot. Plot escapes text but writes attribute values as
-/// given, so every element here escapes its attribute values itself, and text is escaped whole
-/// (an entity typed by a user shows as typed). Pages build markup only through these.
+/// The pages' building blocks: elements, void elements and text, put together by a result builder
+/// the way Plot's components are, but rendered straight into a string. Plot renders every component
+/// by reflecting over it (Mirror and dynamic casts per node), which cost the case page more than a
+/// third of its time; these cost one string append each. Plot still writes the document around them
+/// (`PageLayout`). Attribute values and text are escaped here, always and whole (an entity typed by a
+/// user shows as typed); pages build markup only through these.
 enum Markup {
-    /// An element with attributes; an attribute whose value is nil is left out. Its content is
-    /// rendered at once into a raw node: Plot reflects over every component it renders, which made
-    /// a case page cost four API reads; rendered here, each element's content is one group.
-    static func element(_ name: String, _ attributes: [(String, String?)] = [],
-                        @ComponentBuilder content: () -> ComponentGroup) -> Component {
-        var html = "<" + name
-        for case let (attribute, value?) in attributes {
-            html += value.isEmpty ? " \(attribute)" : " \(attribute)=\"\(escape(value))\""
+    /// Finished, escaped HTML.
+    struct Fragment: Sendable {
+        let html: String
+
+        static let empty = Fragment(html: "")
+    }
+
+    @resultBuilder
+    enum Builder {
+        static func buildExpression(_ fragment: Fragment) -> Fragment { fragment }
+        static func buildBlock(_ parts: Fragment...) -> Fragment { joined(parts) }
+        static func buildOptional(_ part: Fragment?) -> Fragment { part ?? .empty }
+        static func buildEither(first part: Fragment) -> Fragment { part }
+        static func buildEither(second part: Fragment) -> Fragment { part }
+        static func buildArray(_ parts: [Fragment]) -> Fragment { joined(parts) }
+
+        private static func joined(_ parts: [Fragment]) -> Fragment {
+            if parts.count == 1 { return parts[0] }
+            var html = ""
+            html.reserveCapacity(parts.reduce(0) { $0 + $1.html.utf8.count })
+            for part in parts { html += part.html }
+            return Fragment(html: html)
         }
-        html += ">" + content().render() + "</" + name + ">"
-        return Node<Any>.raw(html)
+    }
+
+    /// Several fragments side by side, without an element around them.
+    static func group(@Builder _ content: () -> Fragment) -> Fragment {
+        content()
+    }
+
+    /// An element with attributes; an attribute whose value is nil is left out, one whose value is
+    /// empty is written bare (`checked`).
+    static func element(_ name: String, _ attributes: [(String, String?)] = [], @Builder content: () -> Fragment) -> Fragment {
+        let inner = content().html
+        var html = openingTag(name, attributes, extraCapacity: inner.utf8.count + name.utf8.count + 3)
+        html += inner
+        html += "</" + name + ">"
+        return Fragment(html: html)
     }
 
     /// An element without content, such as `input`.
-    static func void(_ name: String, _ attributes: [(String, String?)]) -> Component {
-        Element<Any>.selfClosed(named: name, attributes: attributes.compactMap { name, value in
-            value.map { Attribute<Any>(name: name, value: escape($0), ignoreIfValueIsEmpty: false) }
-        })
+    static func void(_ name: String, _ attributes: [(String, String?)]) -> Fragment {
+        Fragment(html: openingTag(name, attributes, extraCapacity: 0))
     }
 
-    static func text(_ text: String) -> Component {
-        Node<Any>.raw(escape(text))
+    static func text(_ text: String) -> Fragment {
+        Fragment(html: escape(text))
+    }
+
+    private static func openingTag(_ name: String, _ attributes: [(String, String?)], extraCapacity: Int) -> String {
+        var html = "<"
+        html.reserveCapacity(name.utf8.count + 2 + extraCapacity + attributes.reduce(0) { $0 + $1.0.utf8.count + ($1.1?.utf8.count ?? 0) + 4 })
+        html += name
+        for case let (attribute, value?) in attributes {
+            html += " " + attribute
+            if !value.isEmpty { html += "=\"" + escape(value) + "\"" }
+        }
+        html += ">"
+        return html
     }
 
     static func escape(_ text: String) -> String {
@@ -33,7 +71,7 @@ enum Markup {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
             || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
+        escaped.reserveCapacity(text.utf8.count + 16)
         for character in text {
             switch character {
             case "&": escaped += "&amp;"

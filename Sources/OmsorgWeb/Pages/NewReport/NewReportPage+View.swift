@@ -1,5 +1,4 @@
 import OmsorgDomain
-import Plot
 
 extension NewReportPage {
     struct View {
@@ -9,7 +8,7 @@ extension NewReportPage {
         func render() -> String {
             let texts = context.texts
             let state = model.form
-            return PageLayout(context: context, title: texts("report.title"), hasErrors: state.hasErrors, content: ComponentGroup {
+            return PageLayout(context: context, title: texts("report.title"), hasErrors: state.hasErrors, content: Markup.group {
                 Forms.errorSummary(state, texts)
                 Markup.element("h1") { Markup.text(texts("report.title")) }
                 Markup.element("p", [("class", "lead")]) { Markup.text(texts("report.intro")) }
@@ -28,7 +27,7 @@ extension NewReportPage {
         /// Where a report went that joined another team's case, which the user may not open.
         static func joinedElsewhere(_ context: PageContext) -> String {
             let texts = context.texts
-            return PageLayout(context: context, title: texts("report.title"), content: ComponentGroup {
+            return PageLayout(context: context, title: texts("report.title"), content: Markup.group {
                 Markup.element("h1") { Markup.text(texts("report.title")) }
                 Markup.element("div", [("class", "notice"), ("id", "report-joined-elsewhere")]) {
                     Markup.element("p") { Markup.text(texts("report.joined-elsewhere")) }
@@ -37,7 +36,7 @@ extension NewReportPage {
             }).render()
         }
 
-        private var child: Component {
+        private var child: Markup.Fragment {
             let texts = context.texts
             let state = model.form
             return Markup.element("fieldset", [("class", "group")]) {
@@ -59,7 +58,7 @@ extension NewReportPage {
             }
         }
 
-        private var notifier: Component {
+        private var notifier: Markup.Fragment {
             let texts = context.texts
             let state = model.form
             let selected = state.value("notifierKind")
@@ -81,7 +80,7 @@ extension NewReportPage {
         }
 
         /// The fields a notifier of this kind needs, shown under its radio button.
-        private func conditional(_ kind: ReportOfConcern.NotifierKind) -> Component {
+        private func conditional(_ kind: ReportOfConcern.NotifierKind) -> Markup.Fragment {
             let texts = context.texts
             let state = model.form
             return Markup.element("div", [("class", "conditional"), ("id", "conditional-\(kind.rawValue)"), ("data-conditional", kind.rawValue)]) {

@@ -1,4 +1,3 @@
-import Plot
 
 extension SearchPage {
     struct View {
@@ -7,7 +6,7 @@ extension SearchPage {
 
         func render() -> String {
             let texts = context.texts
-            return PageLayout(context: context, title: texts("search.title"), content: ComponentGroup {
+            return PageLayout(context: context, title: texts("search.title"), content: Markup.group {
                 Markup.element("h1") { Markup.text(texts("search.title")) }
                 Markup.element("form", [("method", "get"), ("action", "/search"), ("role", "search"), ("id", "search-form")]) {
                     Forms.textInput("q", label: texts("search.label"), hint: texts("search.hint"), state: FormState(values: ["q": model.query]),

@@ -1,10 +1,9 @@
-import Plot
 
 /// The sign-in page: the first page anyone sees.
 enum SignInPage {
     static func render(_ context: PageContext, state: FormState = FormState()) -> String {
         let texts = context.texts
-        return PageLayout(context: context, title: texts("sign-in.title"), hasErrors: state.hasErrors, content: ComponentGroup {
+        return PageLayout(context: context, title: texts("sign-in.title"), hasErrors: state.hasErrors, content: Markup.group {
             Forms.errorSummary(state, texts)
             Markup.element("h1") { Markup.text(texts("sign-in.title")) }
             Markup.element("p") { Markup.text(texts("sign-in.intro")) }

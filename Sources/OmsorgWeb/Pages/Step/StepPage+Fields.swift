@@ -1,5 +1,4 @@
 import OmsorgDomain
-import Plot
 
 extension StepPage {
     /// The form control of one field of the step table, with its label from the catalogue: the
@@ -14,7 +13,7 @@ extension StepPage {
         var label: String { texts.optional("step.\(step.rawValue).\(field.name)") ?? texts("field.\(field.name)") }
         var hint: String? { texts.optional("step.\(step.rawValue).\(field.name).hint") ?? texts.optional("hint.\(field.name)") }
 
-        var body: Component {
+        var body: Markup.Fragment {
             let name = field.name
             switch field.kind {
             case .text:
@@ -53,7 +52,7 @@ extension StepPage {
             }
         }
 
-        private var goals: Component {
+        private var goals: Markup.Fragment {
             Markup.element("fieldset", [("class", "goals")]) {
                 Markup.element("legend") { Markup.text(label) }
                 Forms.fieldNotes("goals", hint: texts("step.child-plan.goals.hint"), error: nil)
@@ -64,7 +63,7 @@ extension StepPage {
             }
         }
 
-        private var attainment: Component {
+        private var attainment: Markup.Fragment {
             let goals = file.plan?.goals ?? []
             return Markup.element("fieldset", [("class", "goal-attainment")]) {
                 Markup.element("legend") { Markup.text(label) }

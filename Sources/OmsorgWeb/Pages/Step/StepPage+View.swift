@@ -1,6 +1,5 @@
 import Foundation
 import OmsorgDomain
-import Plot
 
 extension StepPage {
     struct View {
@@ -11,7 +10,7 @@ extension StepPage {
             let texts = context.texts
             let kind = model.step.kind.rawValue
             let title = texts("step.\(kind).title")
-            return PageLayout(context: context, title: title, hasErrors: model.form.hasErrors, content: ComponentGroup {
+            return PageLayout(context: context, title: title, hasErrors: model.form.hasErrors, content: Markup.group {
                 Forms.errorSummary(model.form, texts)
                 Markup.element("span", [("class", "caption")]) { Markup.text(model.record.child.name) }
                 Markup.element("h1") { Markup.text(title) }
@@ -36,7 +35,7 @@ extension StepPage {
             return model.deadline.map { texts("case.step-due", ["due": texts.due($0), "law": law]) } ?? law
         }
 
-        private var form: Component {
+        private var form: Markup.Fragment {
             let texts = context.texts
             return Markup.element("form", [("method", "post"), ("action", "/cases/\(model.record.id)/steps/\(model.step.kind.rawValue)"),
                                            ("id", "step-form"), ("novalidate", "")]) {

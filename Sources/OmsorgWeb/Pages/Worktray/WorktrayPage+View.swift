@@ -1,6 +1,5 @@
 import Foundation
 import OmsorgDomain
-import Plot
 
 extension WorktrayPage {
     struct View {
@@ -11,7 +10,7 @@ extension WorktrayPage {
         func render() -> String {
             let texts = context.texts
             let title = texts(model.isTeamTray ? "worktray.team-title" : "worktray.title")
-            return PageLayout(context: context, title: title, content: ComponentGroup {
+            return PageLayout(context: context, title: title, content: Markup.group {
                 Markup.element("h1") { Markup.text(title) }
                 Markup.element("p", [("class", "lead")]) {
                     Markup.text(texts("worktray.summary", ["total": String(model.total), "overdue": String(model.overdue)]))
@@ -25,7 +24,7 @@ extension WorktrayPage {
             }).render()
         }
 
-        private var table: Component {
+        private var table: Markup.Fragment {
             let texts = context.texts
             return Markup.element("table", [("id", "worktray"), ("class", "table")]) {
                 Markup.element("caption", [("class", "visually-hidden")]) { Markup.text(texts("worktray.caption")) }
@@ -42,7 +41,7 @@ extension WorktrayPage {
             }
         }
 
-        private func row(_ row: Model.Row) -> Component {
+        private func row(_ row: Model.Row) -> Markup.Fragment {
             let texts = context.texts
             return Markup.element("tr", [("data-case-id", row.caseID.description), ("data-urgency", row.urgency.rawValue)]) {
                 Markup.element("td") {
@@ -65,9 +64,9 @@ extension WorktrayPage {
             }
         }
 
-        private func assignment(_ row: Model.Row) -> Component {
+        private func assignment(_ row: Model.Row) -> Markup.Fragment {
             let texts = context.texts
-            return ComponentGroup {
+            return Markup.group {
                 if row.unassigned {
                     Markup.element("form", [("method", "post"), ("action", "/cases/\(row.caseID)/assignment"), ("class", "assign-form")]) {
                         Forms.csrf(context)
@@ -89,9 +88,9 @@ extension WorktrayPage {
             }
         }
 
-        private var pagination: Component {
+        private var pagination: Markup.Fragment {
             let texts = context.texts
-            return ComponentGroup {
+            return Markup.group {
                 if model.pageCount > 1 {
                     Markup.element("nav", [("class", "pagination"), ("aria-label", texts("worktray.pages"))]) {
                         if model.page > 1 {
