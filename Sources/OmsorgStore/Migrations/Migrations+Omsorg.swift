@@ -12,6 +12,7 @@ extension Migrations {
             CreateCasesCaseworkerIndex(),
             CreateWebSessions(), CreateSignInFailures(),
             UpdateSignInFailuresAddPending(),
+            UpdateDeadlinesAddOwners(),
         ])
     }
 }

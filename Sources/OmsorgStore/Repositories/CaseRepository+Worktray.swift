@@ -17,24 +17,25 @@ extension CaseRepository {
         }
     }
 
-    /// One page of open deadlines, soonest first, with the totals over every page. Read with SQLKit
-    /// in one query per figure: a caseworker may hold thousands of open deadlines.
+    /// One page of open deadlines, soonest first, with the totals over every page. The open
+    /// deadlines carry their case's owners (migration 008), so a caseworker's page is read from one
+    /// partial index already in order, and only its rows are joined to their children.
     public func worktray(_ owner: WorktrayOwner, scope: AccessScope, now: Date, limit: Int, offset: Int) async throws -> WorktrayPage {
         let sql = db as! any SQLDatabase
-        let rows = try await filtered(sql.select(), owner, scope)
-            .column(SQLColumn("case_id", table: "deadlines"))
-            .column(SQLColumn("kind", table: "deadlines"))
-            .column(SQLColumn("report_id", table: "deadlines"))
-            .column(SQLColumn("due_at", table: "deadlines"))
-            .column(SQLColumn("caseworker_id", table: "cases"))
-            .column(SQLColumn("name", table: "children"))
-            .orderBy(SQLRaw("CASE WHEN cases.caseworker_id IS NULL THEN 0 ELSE 1 END"))
-            .orderBy(SQLColumn("due_at", table: "deadlines"))
-            .orderBy(SQLColumn("id", table: "deadlines"))
-            .limit(limit)
-            .offset(offset)
-            .all()
-        let entries = try rows.map { row in
+        let open = Self.openDeadlines(of: owner, in: scope)
+        // A team leader assigns the unassigned first; a caseworker's cases are all assigned.
+        let order: SQLQueryString = if case .team = owner {
+            "CASE WHEN d.caseworker_id IS NULL THEN 0 ELSE 1 END, d.due_at, d.id"
+        } else {
+            "d.due_at, d.id"
+        }
+        let page: SQLQueryString = """
+            SELECT d.case_id, d.kind, d.report_id, d.due_at, d.caseworker_id, h.name
+            FROM (SELECT d.* FROM deadlines d WHERE \(open) ORDER BY \(order) LIMIT \(literal: limit) OFFSET \(literal: offset)) d
+            JOIN cases c ON c.id = d.case_id JOIN children h ON h.id = c.child_id
+            ORDER BY \(order)
+            """
+        let entries = try await sql.raw(page).all().map { row in
             WorktrayEntry(caseID: .init(try row.decode(column: "case_id", as: UUID.self)),
                           childName: try row.decode(column: "name", as: String.self),
                           deadline: Deadline(kind: Deadline.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .followUp,
@@ -42,24 +43,18 @@ extension CaseRepository {
                                              dueAt: try row.decode(column: "due_at", as: Date.self), metAt: nil),
                           caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))
         }
-        let totals = try await filtered(sql.select(), owner, scope)
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
-            .column(SQLFunction("COUNT", args: SQLQueryString("CASE WHEN deadlines.due_at < \(bind: now) THEN 1 END")), as: "overdue")
-            .first()
-        return WorktrayPage(entries: entries, total: try totals?.decode(column: "total", as: Int.self) ?? 0,
-                            overdue: try totals?.decode(column: "overdue", as: Int.self) ?? 0)
+        // Two counts over index ranges are cheaper than one that tests every row.
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM deadlines d WHERE \(open)").first()
+        let overdue = try await sql.raw("SELECT COUNT(*) AS n FROM deadlines d WHERE \(open) AND d.due_at < \(bind: now)").first()
+        return WorktrayPage(entries: entries, total: try total?.decode(column: "n", as: Int.self) ?? 0,
+                            overdue: try overdue?.decode(column: "n", as: Int.self) ?? 0)
     }
 
-    private func filtered(_ select: SQLSelectBuilder, _ owner: WorktrayOwner, _ scope: AccessScope) -> SQLSelectBuilder {
-        var query = select.from("deadlines")
-            .join("cases", on: SQLColumn("case_id", table: "deadlines"), .equal, SQLColumn("id", table: "cases"))
-            .join("children", on: SQLColumn("child_id", table: "cases"), .equal, SQLColumn("id", table: "children"))
-            .where(SQLColumn("municipality_id", table: "cases"), .equal, SQLBind(scope.municipalityID.rawValue))
-            .where(SQLColumn("met_at", table: "deadlines"), .is, SQLLiteral.null)
-        if let team = scope.team { query = query.where(SQLColumn("team", table: "cases"), .equal, SQLBind(team)) }
-        if case .caseworker(let user) = owner {
-            query = query.where(SQLColumn("caseworker_id", table: "cases"), .equal, SQLBind(user.rawValue))
-        }
-        return query
+    /// The open deadlines of the owner's tray within the scope, as a condition on `deadlines d`.
+    private static func openDeadlines(of owner: WorktrayOwner, in scope: AccessScope) -> SQLQueryString {
+        var condition: SQLQueryString = "d.met_at IS NULL AND d.municipality_id = \(bind: scope.municipalityID.rawValue)"
+        if let team = scope.team { condition += " AND d.team = \(bind: team)" }
+        if case .caseworker(let user) = owner { condition += " AND d.caseworker_id = \(bind: user.rawValue)" }
+        return condition
     }
 }

@@ -114,9 +114,12 @@ public struct CaseRepository: Sendable {
     }
 
     public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, scope: AccessScope) async throws {
-        let row = try await Self.scopedCase(id, scope: scope, on: db)
-        row.caseworkerID = caseworker.rawValue
-        try await row.save(on: db)
+        try await db.transaction { tx in
+            let row = try await Self.scopedCase(id, scope: scope, on: tx)
+            row.caseworkerID = caseworker.rawValue
+            try await row.save(on: tx)
+            try await Self.copyOwners(of: row, toDeadlinesOn: tx)
+        }
     }
 
     /// Two writers on one case collide on the unique step sequence (PostgreSQL) or on SQLite's write
@@ -176,7 +179,7 @@ public struct CaseRepository: Sendable {
         caseRow.stage = file.stage.rawValue
         caseRow.closedAt = file.closure?.closedAt
         try await caseRow.save(on: db)
-        try await replaceDeadlines(of: caseRow.id!, with: DeadlineEngine.deadlines(for: file), on: db)
+        try await replaceDeadlines(of: caseRow, with: DeadlineEngine.deadlines(for: file), on: db)
         return journal + steps.map { JournalEntry(step: $0, recordedBy: user, recordedAt: now) }
     }
 
@@ -193,11 +196,14 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    static func replaceDeadlines(of caseID: UUID, with deadlines: [Deadline], on db: any Database) async throws {
-        try await DeadlineRow.query(on: db).filter(\.$caseID == caseID).delete()
+    static func replaceDeadlines(of caseRow: CaseRow, with deadlines: [Deadline], on db: any Database) async throws {
+        try await DeadlineRow.query(on: db).filter(\.$caseID == caseRow.id!).delete()
         let rows = deadlines.map { deadline in
             let row = DeadlineRow()
-            row.caseID = caseID
+            row.caseID = caseRow.id!
+            row.municipalityID = caseRow.municipalityID
+            row.team = caseRow.team
+            row.caseworkerID = caseRow.caseworkerID
             row.kind = deadline.kind.rawValue
             row.reportID = deadline.reportID?.rawValue
             row.dueAt = deadline.dueAt
@@ -205,6 +211,16 @@ public struct CaseRepository: Sendable {
             return row
         }
         try await rows.create(on: db)
+    }
+
+    /// The work tray reads a deadline's municipality, team and caseworker from the deadline itself
+    /// (migration 008); whatever changes them on a case calls this in the same transaction.
+    static func copyOwners(of caseRow: CaseRow, toDeadlinesOn db: any Database) async throws {
+        try await DeadlineRow.query(on: db).filter(\.$caseID == caseRow.id!)
+            .set(\.$municipalityID, to: caseRow.municipalityID)
+            .set(\.$team, to: caseRow.team)
+            .set(\.$caseworkerID, to: caseRow.caseworkerID)
+            .update()
     }
 
     static func scoped(_ scope: AccessScope, on db: any Database) -> QueryBuilder<CaseRow> {

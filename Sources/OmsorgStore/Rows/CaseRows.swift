@@ -57,10 +57,14 @@ final class CaseStepRow: Model, @unchecked Sendable {
 }
 
 /// The deadlines of open work, rewritten with every step so the worktray is one indexed query.
+/// Municipality, team and caseworker are the case's, copied so the tray needs no join to find them.
 final class DeadlineRow: Model, @unchecked Sendable {
     static let schema = "deadlines"
     @ID(key: .id) var id: UUID?
     @Field(key: "case_id") var caseID: UUID
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @Field(key: "team") var team: String
+    @OptionalField(key: "caseworker_id") var caseworkerID: UUID?
     @Field(key: "kind") var kind: String
     @OptionalField(key: "report_id") var reportID: UUID?
     @Field(key: "due_at") var dueAt: Date

@@ -25,7 +25,9 @@ enum WorktrayController {
     static func show(_ request: Request) async throws -> Response {
         let signedIn = try request.signedIn
         let page = try request.query.get(Int?.self, at: "page") ?? 1
-        guard page >= 1 else { throw Problem.badRequest("page counts from 1.", field: "page") }
+        guard Paging.pages.contains(page) else {
+            throw Problem.badRequest("page counts from \(Paging.pages.lowerBound) to \(Paging.pages.upperBound).", field: "page")
+        }
         let tray = try await request.cases.worktray(.init(for: signedIn.user), scope: signedIn.scope, now: request.now,
                                                      limit: pageSize, offset: (page - 1) * pageSize)
         let items = tray.entries.map {

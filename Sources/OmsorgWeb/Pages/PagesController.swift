@@ -32,7 +32,8 @@ enum PagesController {
         let context = request.pageContext
         let user = try request.pageUser
         guard user.role.worksCases else { return PageResponse.html(RoleInfoPage.render(context, role: user.role)) }
-        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let asked = (try? request.query.get(Int.self, at: "page")) ?? 1
+        let page = min(max(asked, Paging.pages.lowerBound), Paging.pages.upperBound)
         let model = try await WorktrayPage.model(for: user, page: page, on: request)
         return PageResponse.html(WorktrayPage.View(context: context, model: model, now: request.now).render())
     }
