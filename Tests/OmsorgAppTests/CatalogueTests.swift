@@ -62,4 +62,12 @@ struct CatalogueTests {
         #expect(Texts(.danish)("no.such.key") == "⟦no.such.key⟧")
         #expect(Texts(.english)("worktray.due", ["due": "x", "relative": "y"]) == "By x (y)")
     }
+
+    @Test func placeholdersAreFilledAndUnknownOnesKept() {
+        #expect(Texts.fill("Frist {due} – {law}", ["due": "mandag 3. juni", "law": "§ 136"]) == "Frist mandag 3. juni – § 136")
+        #expect(Texts.fill("{a}{b}", ["a": "æ", "b": "ø"]) == "æø")
+        #expect(Texts.fill("Søren {ukendt} og {navn}", ["navn": "Åse"]) == "Søren {ukendt} og Åse")
+        #expect(Texts.fill("åben { uden slutning", ["x": "y"]) == "åben { uden slutning")
+        #expect(Texts.fill("", ["x": "y"]) == "")
+    }
 }

@@ -65,4 +65,25 @@ struct DanishCalendarTests {
         #expect(day("2024-11-25").isoWeekday == 1)
         #expect(day("2024-11-24").isoWeekday == 7)
     }
+
+    /// The offset read from the transition table is the time-zone database's, every few hours from
+    /// 1970 into 2200 and a second either side of every change.
+    @Test func theOffsetTableAgreesWithTheTimeZoneDatabase() {
+        let zone = DanishTime.zone
+        for time in stride(from: 0.0, to: 7_258_118_400 + 86_400, by: 25_013) {
+            let instant = Date(timeIntervalSince1970: time)
+            #expect(DanishTime.secondsFromGMT(at: instant) == zone.secondsFromGMT(for: instant), "\(instant)")
+        }
+        var next = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 0))
+        var changes = 0
+        while let transition = next, transition.timeIntervalSince1970 < 7_258_118_400 {
+            for delta in [-1.0, 0, 1] {
+                let instant = transition.addingTimeInterval(delta)
+                #expect(DanishTime.secondsFromGMT(at: instant) == zone.secondsFromGMT(for: instant), "\(instant)")
+            }
+            changes += 1
+            next = zone.nextDaylightSavingTimeTransition(after: transition)
+        }
+        #expect(changes > 400)
+    }
 }

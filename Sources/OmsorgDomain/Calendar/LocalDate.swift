@@ -43,7 +43,7 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The Danish calendar date on which `instant` falls.
     public init(_ instant: Date) {
-        let local = Int(instant.timeIntervalSince1970.rounded(.down)) + DanishTime.zone.secondsFromGMT(for: instant)
+        let local = Int(instant.timeIntervalSince1970.rounded(.down)) + DanishTime.secondsFromGMT(at: instant)
         self.init(daysSinceEpoch: local.floorDivided(by: 86400))
     }
 
@@ -130,9 +130,37 @@ public enum DanishTime {
     /// The instant at which Danish wall-clock time reads `localSeconds` after 1970-01-01 00:00.
     /// Daylight-saving changes happen at night, so the offset an hour either side is the same.
     public static func instant(localSeconds: Int) -> Date {
-        let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT()))
-        return Date(timeIntervalSince1970: TimeInterval(localSeconds - zone.secondsFromGMT(for: guess)))
+        let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds - secondsFromGMT(at: Date())))
+        return Date(timeIntervalSince1970: TimeInterval(localSeconds - secondsFromGMT(at: guess)))
     }
+
+    /// The zone's offset from UTC at `instant`, as `zone.secondsFromGMT(for:)` gives it, read from
+    /// the zone's own transitions found once: asking the time-zone database costs a microsecond or
+    /// more each time, and a page of 50 deadlines asks hundreds of times.
+    public static func secondsFromGMT(at instant: Date) -> Int {
+        let time = instant.timeIntervalSince1970
+        guard let first = transitions.first, let last = transitions.last, time >= first.start, time < last.start
+        else { return zone.secondsFromGMT(for: instant) }
+        var low = 0, high = transitions.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if transitions[middle].start <= time { low = middle } else { high = middle - 1 }
+        }
+        return transitions[low].offset
+    }
+
+    /// From 1970 to 2200: each start (seconds since 1970) and the offset from then on.
+    private static let transitions: [(start: TimeInterval, offset: Int)] = {
+        let start = Date(timeIntervalSince1970: 0), end = Date(timeIntervalSince1970: 7_258_118_400) // 2200-01-01
+        var table = [(start: start.timeIntervalSince1970, offset: zone.secondsFromGMT(for: start))]
+        var next = zone.nextDaylightSavingTimeTransition(after: start)
+        while let transition = next, transition < end {
+            table.append((transition.timeIntervalSince1970, zone.secondsFromGMT(for: transition)))
+            next = zone.nextDaylightSavingTimeTransition(after: transition)
+        }
+        table.append((end.timeIntervalSince1970, zone.secondsFromGMT(for: end)))
+        return table
+    }()
 }
 
 extension Int {

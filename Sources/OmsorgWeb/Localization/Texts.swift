@@ -15,18 +15,23 @@ struct Texts: Sendable {
         return arguments.isEmpty ? text : Self.fill(text, arguments)
     }
 
-    /// Replaces each `{name}` in one pass: pages fill hundreds of texts, and Foundation's
-    /// `replacingOccurrences` was a tenth of a case page's time.
+    /// Replaces each `{name}` in one pass over the bytes: pages fill hundreds of texts, and both
+    /// Foundation's `replacingOccurrences` and a walk over Characters cost a tenth of a case page.
+    /// The braces are ASCII, so their byte positions are valid positions in the string.
     static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        let bytes = template.utf8
         var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            result += arguments[name] ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
+        result.reserveCapacity(bytes.count + arguments.values.reduce(0) { $0 + $1.utf8.count })
+        var start = bytes.startIndex
+        while let open = bytes[start...].firstIndex(of: UInt8(ascii: "{")),
+              let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
+            result += template[start..<open]
+            let name = template[bytes.index(after: open)..<close]
+            if let argument = arguments[String(name)] { result += argument } else { result += template[open...close] }
+            start = bytes.index(after: close)
         }
-        return result + rest
+        result += template[start...]
+        return result
     }
 
     /// The text for `key` when the catalogue has one.

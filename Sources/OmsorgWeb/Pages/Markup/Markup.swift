@@ -40,8 +40,10 @@ enum Markup {
     static func element(_ name: String, _ attributes: [(String, String?)] = [], @Builder content: () -> Fragment) -> Fragment {
         let inner = content().html
         var html = openingTag(name, attributes, extraCapacity: inner.utf8.count + name.utf8.count + 3)
-        html += inner
-        html += "</" + name + ">"
+        html.append(inner)
+        html.append("</")
+        html.append(name)
+        html.append(">")
         return Fragment(html: html)
     }
 
@@ -56,13 +58,19 @@ enum Markup {
 
     private static func openingTag(_ name: String, _ attributes: [(String, String?)], extraCapacity: Int) -> String {
         var html = "<"
-        html.reserveCapacity(name.utf8.count + 2 + extraCapacity + attributes.reduce(0) { $0 + $1.0.utf8.count + ($1.1?.utf8.count ?? 0) + 4 })
-        html += name
+        var capacity = name.utf8.count + 2 + extraCapacity
+        for (attribute, value) in attributes { capacity += attribute.utf8.count + (value?.utf8.count ?? 0) + 4 }
+        html.reserveCapacity(capacity)
+        html.append(name)
         for case let (attribute, value?) in attributes {
-            html += " " + attribute
-            if !value.isEmpty { html += "=\"" + escape(value) + "\"" }
+            html.append(" ")
+            html.append(attribute)
+            guard !value.isEmpty else { continue }
+            html.append("=\"")
+            html.append(escape(value))
+            html.append("\"")
         }
-        html += ">"
+        html.append(">")
         return html
     }
 

@@ -11,8 +11,9 @@ extension WorktrayPage {
         let isTeamTray = if case .team = owner { true } else { false }
         let tray = try await request.cases.worktray(owner, scope: scope, now: request.now,
                                                      limit: pageSize, offset: (page - 1) * pageSize)
+        // Only a team tray names caseworkers and offers to assign.
         var team: [StaffUser] = []
-        if let name = user.team { team = try await request.staff.team(name, in: user.municipalityID) }
+        if isTeamTray, let name = user.team { team = try await request.staff.team(name, in: user.municipalityID) }
         let names = Dictionary(uniqueKeysWithValues: team.map { ($0.id, $0.displayName) })
         let rows = tray.entries.map { entry in
             Model.Row(caseID: entry.caseID, childName: entry.childName, deadline: entry.deadline,
