@@ -36,6 +36,8 @@ read -r api_rps api_p99 < <(load "$base/api/v1/cases/$case_id" "Authorization: B
 read -r page_rps page_p99 < <(load "$base/cases/$case_id" "Cookie: $cookie")
 read -r apitray_rps apitray_p99 < <(load "$base/api/v1/worktray" "Authorization: Bearer $busy_token")
 read -r tray_rps tray_p99 < <(load "$base/worktray" "Cookie: $busy_cookie")
+# The same tray as its one user meets it, without 15 others loading theirs at the same moment.
+read -r solo_rps solo_p99 < <(connections=1 load "$base/worktray" "Cookie: $busy_cookie")
 
 printf '\n%-44s %10s %10s\n' "route ($connections connections, ${duration}s)" "req/s" "p99 ms"
 printf '%-44s %10s %10s\n' "GET /api/v1/cases/{id}" "$api_rps" "$api_p99"
@@ -43,3 +45,4 @@ printf '%-44s %10s %10s\n' "GET /cases/{id} (page)" "$page_rps" "$page_p99"
 python3 -c "print(f'{\"case page / API\":<44} {$page_rps/$api_rps:>10.2f} {$page_p99/$api_p99:>10.2f}')"
 printf '%-44s %10s %10s\n' "GET /api/v1/worktray (5,000 open, 50 a page)" "$apitray_rps" "$apitray_p99"
 printf '%-44s %10s %10s\n' "GET /worktray (page, 5,000 open, 50 a page)" "$tray_rps" "$tray_p99"
+printf '%-44s %10s %10s\n' "GET /worktray (page, as above, 1 connection)" "$solo_rps" "$solo_p99"

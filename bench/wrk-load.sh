@@ -1,7 +1,7 @@
 # Sourced by the HTTP benchmarks. load URL [HEADER] loads URL with wrk for $duration seconds over
 # $connections connections and prints "req/s p99-ms"; any non-2xx/3xx answer fails the benchmark.
 load() {
-  wrk -t2 -c"$connections" -d"${duration}s" --latency ${2:+-H "$2"} "$1" | python3 -c '
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${duration}s" --latency ${2:+-H "$2"} "$1" | python3 -c '
 import re, sys
 text = sys.stdin.read()
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))

@@ -33,6 +33,9 @@ struct PageTests {
             #expect(state.contains(#"data-deadline-kind="urgent-assessment""#))
             #expect(state.contains(#"data-deadline-kind="notifier-receipt""#))
             #expect(state.contains(#"data-step="urgent-assessment""#))
+            // Who works the case and who recorded the report, by name.
+            #expect(state.contains("Team A, sagsbehandler: caseworker"))
+            #expect(state.contains(" · caseworker</p>"))
 
             let form = try await page.get("\(casePath)/steps/urgent-assessment").body.string
             let reportID = try #require(PageClient.firstMatch(#"name="reportId" value="([^"]+)""#, in: form))

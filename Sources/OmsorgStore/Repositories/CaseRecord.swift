@@ -11,6 +11,8 @@ public struct CaseRecord: Sendable, Equatable {
     public let municipalityID: Municipality.ID
     public let team: String
     public let caseworkerID: StaffUser.ID?
+    /// The caseworker's display name, read with the case.
+    public let caseworkerName: String?
 
     public var id: CaseFile.ID { file.id }
 }
@@ -19,6 +21,8 @@ public struct CaseRecord: Sendable, Equatable {
 public struct JournalEntry: Sendable, Equatable {
     public let step: CaseStep
     public let recordedBy: StaffUser.ID
+    /// The display name of whoever recorded it, read with the journal; nil if they are no longer on record.
+    public let recordedByName: String?
     public let recordedAt: Date
 }
 

@@ -73,8 +73,9 @@ public struct CaseRepository: Sendable {
     /// more than the queries themselves (bench/pages.sh).
     public func find(_ id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
         var query: SQLQueryString = """
-            SELECT c.municipality_id, c.team, c.caseworker_id, h.id AS child_id, h.person_number, h.name, h.school_or_daycare
-            FROM cases c JOIN children h ON h.id = c.child_id
+            SELECT c.municipality_id, c.team, c.caseworker_id, w.display_name AS caseworker_name,
+                   h.id AS child_id, h.person_number, h.name, h.school_or_daycare
+            FROM cases c JOIN children h ON h.id = c.child_id LEFT JOIN users w ON w.id = c.caseworker_id
             WHERE c.id = \(bind: id.rawValue) AND c.municipality_id = \(bind: scope.municipalityID.rawValue)
             """
         if let team = scope.team { query += " AND c.team = \(bind: team)" }
@@ -91,7 +92,8 @@ public struct CaseRepository: Sendable {
                           family: try await Self.family(of: childID, on: db),
                           municipalityID: .init(try row.decode(column: "municipality_id", as: UUID.self)),
                           team: try row.decode(column: "team", as: String.self),
-                          caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))
+                          caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init),
+                          caseworkerName: try row.decode(column: "caseworker_name", as: String?.self))
     }
 
     /// The municipality's child with this person number, when it has one: the report form shows
@@ -138,7 +140,13 @@ public struct CaseRepository: Sendable {
 
     static func record(_ caseRow: CaseRow, journal: [JournalEntry], on db: any Database) async throws -> CaseRecord {
         guard let child = try await ChildRow.find(caseRow.childID, on: db) else { throw StoreError.notFound("The case's child is missing.") }
-        return CaseRecord(caseRow, journal: journal, child: Child(child), family: try await family(of: caseRow.childID, on: db))
+        return CaseRecord(caseRow, journal: journal, child: Child(child), family: try await family(of: caseRow.childID, on: db),
+                          caseworkerName: try await displayName(of: caseRow.caseworkerID, on: db))
+    }
+
+    static func displayName(of user: UUID?, on db: any Database) async throws -> String? {
+        guard let user else { return nil }
+        return try await UserRow.find(user, on: db)?.displayName
     }
 
     static func family(of childID: UUID, on db: any Database) async throws -> [FamilyMember] {
@@ -180,18 +188,23 @@ public struct CaseRepository: Sendable {
         caseRow.closedAt = file.closure?.closedAt
         try await caseRow.save(on: db)
         try await replaceDeadlines(of: caseRow, with: DeadlineEngine.deadlines(for: file), on: db)
-        return journal + steps.map { JournalEntry(step: $0, recordedBy: user, recordedAt: now) }
+        let name = try await displayName(of: user.rawValue, on: db)
+        return journal + steps.map { JournalEntry(step: $0, recordedBy: user, recordedByName: name, recordedAt: now) }
     }
 
     /// Read with SQLKit rather than as Fluent models: replaying a case reads every step, and Fluent's
     /// reflection-based row decoding was the largest single cost of `GET /cases/{id}` (bench/api.sh).
     static func journal(of caseID: UUID, on db: any Database) async throws -> [JournalEntry] {
         let decoder = JSONDecoder()
-        let query: SQLQueryString =
-            "SELECT payload, recorded_by, recorded_at FROM case_steps WHERE case_id = \(bind: caseID) ORDER BY sequence"
+        let query: SQLQueryString = """
+            SELECT s.payload, s.recorded_by, s.recorded_at, u.display_name
+            FROM case_steps s LEFT JOIN users u ON u.id = s.recorded_by
+            WHERE s.case_id = \(bind: caseID) ORDER BY s.sequence
+            """
         return try await (db as! any SQLDatabase).raw(query).all().map { row in
             JournalEntry(step: try decoder.decode(CaseStep.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)),
                          recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)),
+                         recordedByName: try row.decode(column: "display_name", as: String?.self),
                          recordedAt: try row.decode(column: "recorded_at", as: Date.self))
         }
     }
@@ -268,9 +281,9 @@ public struct CaseRepository: Sendable {
 }
 
 extension CaseRecord {
-    init(_ row: CaseRow, journal: [JournalEntry], child: Child, family: [FamilyMember]) {
+    init(_ row: CaseRow, journal: [JournalEntry], child: Child, family: [FamilyMember], caseworkerName: String?) {
         self.init(file: CaseFile(id: .init(row.id!), replaying: journal.map(\.step)), journal: journal, child: child, family: family, municipalityID: .init(row.municipalityID), team: row.team,
-                  caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
+                  caseworkerID: row.caseworkerID.map(StaffUser.ID.init), caseworkerName: caseworkerName)
     }
 }
 

@@ -59,19 +59,6 @@ public struct StaffRepository: Sendable {
             .all().map(StaffUser.init)
     }
 
-    /// The display names of the given users of one municipality, e.g. the people in a case's timeline.
-    public func displayNames(of ids: Set<StaffUser.ID>, in municipality: Municipality.ID) async throws -> [StaffUser.ID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let query: SQLQueryString = """
-            SELECT id, display_name FROM users
-            WHERE municipality_id = \(bind: municipality.rawValue) AND id IN (\(binds: ids.map(\.rawValue)))
-            """
-        let rows = try await (db as! any SQLDatabase).raw(query).all()
-        return Dictionary(uniqueKeysWithValues: try rows.map {
-            (StaffUser.ID(try $0.decode(column: "id", as: UUID.self)), try $0.decode(column: "display_name", as: String.self))
-        })
-    }
-
     public func storeToken(hash: String, for user: StaffUser.ID, expiresAt: Date) async throws {
         let row = TokenRow()
         row.userID = user.rawValue

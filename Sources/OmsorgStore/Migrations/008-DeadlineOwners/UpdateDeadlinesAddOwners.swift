@@ -3,8 +3,9 @@ import SQLKit
 
 /// A work tray of thousands of open deadlines read them all through `cases` to find whose they were,
 /// then sorted them: 20 ms a page. Each deadline now carries its case's municipality, team and
-/// caseworker, kept by `CaseRepository` whenever those change, and two partial indexes of the open
-/// ones serve a caseworker's tray and a team's tray already in order.
+/// caseworker, kept by `CaseRepository` whenever those change. Partial indexes of the open ones
+/// serve a caseworker's tray and a team's tray already in order, and a narrow one counts a
+/// caseworker's open deadlines in a third fewer index pages than the wide one.
 struct UpdateDeadlinesAddOwners: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column at a time: SQLite adds one per ALTER TABLE.
@@ -25,6 +26,10 @@ struct UpdateDeadlinesAddOwners: AsyncMigration {
             WHERE met_at IS NULL
             """).run()
         try await sql.raw("""
+            CREATE INDEX deadlines_open_count_by_caseworker ON deadlines (caseworker_id, municipality_id, team)
+            WHERE met_at IS NULL
+            """).run()
+        try await sql.raw("""
             CREATE INDEX deadlines_open_by_team ON deadlines (municipality_id, team, due_at, id, caseworker_id)
             WHERE met_at IS NULL
             """).run()
@@ -33,6 +38,7 @@ struct UpdateDeadlinesAddOwners: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.drop(index: "deadlines_open_by_team").run()
+        try await sql.drop(index: "deadlines_open_count_by_caseworker").run()
         try await sql.drop(index: "deadlines_open_by_caseworker").run()
         for column in ["caseworker_id", "team", "municipality_id"] {
             try await database.schema("deadlines").deleteField(.string(column)).update()

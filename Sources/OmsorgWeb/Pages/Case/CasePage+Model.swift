@@ -18,8 +18,6 @@ enum CasePage {
         }
 
         let record: CaseRecord
-        let recorders: [StaffUser.ID: String]
-        let caseworkerName: String?
         let nextSteps: [NextStep]
         let otherSteps: [NextStep]
         let blockedSteps: [BlockedStep]

@@ -5,14 +5,11 @@ import Vapor
 extension CasePage {
     static func model(_ id: CaseFile.ID, for user: StaffUser, texts: Texts, on request: Request) async throws -> Model {
         let record = try await request.cases.find(id, scope: AccessScope(user))
-        var people = Set(record.journal.map(\.recordedBy))
-        if let caseworker = record.caseworkerID { people.insert(caseworker) }
-        let names = try await request.staff.displayNames(of: people, in: user.municipalityID)
         let deadlines = DeadlineEngine.deadlines(for: record.file).sorted { $0.dueAt < $1.dueAt }
         let steps = record.file.allowedSteps.filter { $0 != .report }.map { kind in
             Model.NextStep(kind: kind, deadline: deadlines.nextOpen(metBy: kind))
         }
-        return Model(record: record, recorders: names, caseworkerName: record.caseworkerID.flatMap { names[$0] },
+        return Model(record: record,
                      nextSteps: steps.filter { !anyTimeSteps.contains($0.kind) },
                      otherSteps: steps.filter { anyTimeSteps.contains($0.kind) },
                      blockedSteps: blockedSteps(record.file, texts: texts), deadlines: deadlines)

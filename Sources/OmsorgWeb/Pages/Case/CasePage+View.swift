@@ -17,7 +17,7 @@ extension CasePage {
                 Markup.element("h1") { Markup.text(record.child.name) }
                 Markup.element("p", [("class", "lead"), ("id", "case-stage"), ("data-stage", record.file.stage.rawValue)]) {
                     Markup.text(texts("case.stage", ["stage": texts("stage.\(record.file.stage.rawValue)")]))
-                    Markup.text(" · " + texts("case.worked-by", ["team": record.team, "caseworker": model.caseworkerName ?? texts("case.unassigned")]))
+                    Markup.text(" · " + texts("case.worked-by", ["team": record.team, "caseworker": record.caseworkerName ?? texts("case.unassigned")]))
                 }
                 Markup.element("div", [("class", "case-columns")]) {
                     Markup.element("div", [("class", "case-main")]) {
@@ -149,7 +149,7 @@ extension CasePage {
                             Markup.element("h3") { Markup.text(texts("step.\(entry.step.kind.rawValue).title")) }
                             Markup.element("p", [("class", "hint")]) {
                                 Markup.text(texts("case.recorded", ["time": texts.instant(CasePage.time(of: entry)),
-                                                                    "name": model.recorders[entry.recordedBy] ?? texts("case.unknown-person")]))
+                                                                    "name": entry.recordedByName ?? texts("case.unknown-person")]))
                             }
                             Markup.element("dl", [("class", "details")]) {
                                 for detail in CasePage.details(of: entry.step, plan: record.file.plan, texts: texts) {
