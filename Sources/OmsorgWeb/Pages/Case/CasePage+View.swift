@@ -79,11 +79,7 @@ extension CasePage {
                 }
                 Markup.element("p", [("class", "step-law")]) {
                     if let deadline = step.deadline {
-                        let urgency = WorktrayPage.Urgency(deadline, now: now)
-                        Markup.element("span", [("class", "status status-\(urgency.rawValue)")]) {
-                            Markup.element("span", [("aria-hidden", "true")]) { Markup.text(urgency.icon + " ") }
-                            Markup.text(texts("urgency.\(urgency.rawValue)"))
-                        }
+                        Urgency(deadline, now: now).badge(texts)
                         Markup.text(" · ")
                     }
                     Markup.text(line)
@@ -133,11 +129,7 @@ extension CasePage {
                     Markup.text(texts(key, ["date": texts.date(LocalDate(metAt))]))
                 }
             }
-            let urgency = WorktrayPage.Urgency(deadline, now: now)
-            return Markup.element("span", [("class", "status status-\(urgency.rawValue)")]) {
-                Markup.element("span", [("aria-hidden", "true")]) { Markup.text(urgency.icon + " ") }
-                Markup.text(texts("urgency.\(urgency.rawValue)") + ", " + texts.relative(deadline.dueAt, now: now))
-            }
+            return Urgency(deadline, now: now).badge(texts, detail: texts.relative(deadline.dueAt, now: now))
         }
 
         private var timeline: Markup.Fragment {

@@ -23,23 +23,4 @@ enum WorktrayPage {
         let assignable: [StaffUser]
         let isTeamTray: Bool
     }
-
-    /// Status by text and icon, never colour alone.
-    enum Urgency: String, Sendable {
-        case overdue, dueSoon = "due-soon", later
-
-        init(_ deadline: Deadline, now: Date) {
-            if deadline.status(at: now) == .overdue { self = .overdue }
-            else if deadline.isDueSoon(at: now) { self = .dueSoon }
-            else { self = .later }
-        }
-
-        var icon: String {
-            switch self {
-            case .overdue: "⚠"
-            case .dueSoon: "◐"
-            case .later: "○"
-            }
-        }
-    }
 }

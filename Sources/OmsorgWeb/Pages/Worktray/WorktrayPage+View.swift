@@ -45,10 +45,7 @@ extension WorktrayPage {
             let texts = context.texts
             return Markup.element("tr", [("data-case-id", row.caseID.description), ("data-urgency", row.urgency.rawValue)]) {
                 Markup.element("td") {
-                    Markup.element("span", [("class", "status status-\(row.urgency.rawValue)")]) {
-                        Markup.element("span", [("aria-hidden", "true"), ("class", "status-icon")]) { Markup.text(row.urgency.icon) }
-                        Markup.text(" " + texts("urgency.\(row.urgency.rawValue)"))
-                    }
+                    row.urgency.badge(texts)
                 }
                 Markup.element("td") {
                     Markup.element("a", [("href", "/cases/\(row.caseID)")]) { Markup.text(row.childName) }
