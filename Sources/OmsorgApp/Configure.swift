@@ -10,6 +10,7 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     }
     app.omsorg = configuration
     app.databases.use(try configuration.database.configuration(), as: configuration.database.databaseID)
+    try await configuration.database.prepare(app.db)
     app.migrations.addOmsorg()
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")

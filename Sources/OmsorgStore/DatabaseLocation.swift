@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import SQLKit
 import OmsorgDomain
 
 /// Where the data lives: an embedded SQLite file (the default), SQLite in memory (tests), or a
@@ -38,6 +39,13 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case .sqliteMemory: .sqlite(.memory)
         case .postgres(let url): try .postgres(url: url, maxConnectionsPerEventLoop: 4)
         }
+    }
+
+    /// Settings the database file keeps: a SQLite file is written ahead (WAL), so that pages and
+    /// API reads go on while a step is written, instead of waiting for the writer.
+    public func prepare(_ db: any Database) async throws {
+        guard case .sqliteFile = self else { return }
+        try await (db as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
     }
 
     public var databaseID: DatabaseID {

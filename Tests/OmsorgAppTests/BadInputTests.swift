@@ -53,4 +53,108 @@ struct BadInputTests {
             #expect((list["items"] as! [Any]).count == 1)
         }
     }
+
+    /// Issue 9's defects: control characters, ages and dates outside the law's reach, and messages
+    /// in Swift's words instead of the API's. Each is refused naming the field, and nothing is stored.
+    @Test(arguments: TestDatabase.available)
+    func controlCharactersImpossibleDatesAndSwiftWordsAreRefused(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let worker = try await test.client("sydby.caseworker")
+            let caseID = try await worker.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())["caseId"] as! String
+            let before = try await worker.expect(.ok, .GET, "/api/v1/cases/\(caseID)")
+            var nulName = report(personNumber: "700312-4123")
+            nulName["child"] = ["personNumber": "700312-4123", "name": "N\u{0}UL", "schoolOrDaycare": "Byskolen"]
+            var bellSchool = report(personNumber: "700312-4123")
+            bellSchool["child"] = ["personNumber": "700312-4123", "name": "Ny", "schoolOrDaycare": "By\u{7}skolen"]
+            var police = report(personNumber: "700312-4123")
+            police["notifier"] = ["kind": "police", "name": "Betjent"]
+            var notifierList = report(personNumber: "700312-4123")
+            notifierList["notifier"] = ["professional"]
+            let member: [String: Any] = ["name": "Mor", "relation": "mother", "hasCustody": true, "livesWithChild": true]
+            let cases: [(String, HTTPMethod, String, [String: Any], String, String?)] = [
+                ("NUL in a child's name", .POST, "/api/v1/reports-of-concern", nulName, "child.name", "U+0000"),
+                ("bell in a school", .POST, "/api/v1/reports-of-concern", bellSchool, "child.schoolOrDaycare", "U+0007"),
+                ("NUL in a step's text", .POST, "/api/v1/cases/\(caseID)/child-conversations", ["heldAt": at(hours: -1), "summary": "Sa\u{0}mtale"], "summary", "U+0000"),
+                ("NUL in a family member", .POST, "/api/v1/cases/\(caseID)/family-members", member.merging(["name": "M\u{0}or"]) { $1 }, "name", "U+0000"),
+                ("born in 1915", .POST, "/api/v1/reports-of-concern", report(personNumber: "700315-1001"), "child.personNumber", "18"),
+                ("19 years old without a case", .POST, "/api/v1/reports-of-concern", report(personNumber: "700305-4001"), "child.personNumber", "after-care"),
+                ("born after the report", .POST, "/api/v1/reports-of-concern", report(personNumber: "700325-4001"), "child.personNumber", "birth date"),
+                ("a notifier kind the API lacks", .POST, "/api/v1/reports-of-concern", police, "notifier.kind", "professional, private, anonymous"),
+                ("a list for an object", .POST, "/api/v1/reports-of-concern", notifierList, "notifier", "an object"),
+                ("a number for text", .POST, "/api/v1/cases/\(caseID)/family-members", member.merging(["name": 12]) { $1 }, "name", "text"),
+                ("a relation the API lacks", .POST, "/api/v1/cases/\(caseID)/family-members", member.merging(["relation": "uncle"]) { $1 }, "relation", "mother, father"),
+            ]
+            for (name, method, path, json, field, words) in cases {
+                let response = try await worker.send(method, path, json: json)
+                #expect(response.status == .unprocessableEntity, "\(name): \(response.body.string)")
+                let problem = response.json
+                #expect(problem["field"] as? String == field, "\(name): \(problem)")
+                let detail = problem["detail"] as? String ?? ""
+                if let words { #expect(detail.contains(words), "\(name): \(detail)") }
+                for swiftWord in ["Swift", "Dictionary", "Cannot initialize", "NotifierKind", "Relation"] {
+                    #expect(!detail.contains(swiftWord), "\(name): \(detail)")
+                }
+            }
+            let login = try await test.send(.POST, "/api/v1/auth/login", json: ["username": "N\u{0}UL", "password": "x"])
+            #expect(login.status == .unprocessableEntity, "\(login.body.string)")
+            #expect(login.json["field"] as? String == "username")
+
+            let after = try await worker.expect(.ok, .GET, "/api/v1/cases/\(caseID)")
+            #expect(NSDictionary(dictionary: after) == NSDictionary(dictionary: before))
+            #expect((try await worker.expect(.ok, .GET, "/api/v1/cases")["items"] as! [Any]).count == 1)
+        }
+    }
+
+    /// A measure cannot start in year 9999 (its deadlines came out as year 10000) nor run for ever.
+    @Test(arguments: TestDatabase.available)
+    func aMeasureStartsWithinAFewYearsAndEndsWithinTheLawsReach(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let worker = try await test.client("sydby.caseworker")
+            let path = "/api/v1/cases/" + (try await worker.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())["caseId"] as! String)
+            try await CaseFlowAPITests.advanceToMeasures(path, worker)
+            try await worker.expect(.ok, .POST, "\(path)/consents", json: ["givenBy": "Mor", "scope": "measures", "givenAt": at(hours: -1.2)])
+            let measure: [String: Any] = ["legalBasis": "§32", "kind": "Anbringelse", "provider": "Plejefamilie", "reason": "Omsorgssvigt.",
+                                          "startDate": "2024-06-03", "monthlyCost": 30000]
+            for (change, field) in [(["startDate": "9999-12-31"], "startDate"), (["startDate": "2027-06-04"], "startDate"),
+                                    (["endDate": "2047-06-04"], "endDate")] {
+                let response = try await worker.send(.POST, "\(path)/measures", json: measure.merging(change) { $1 })
+                #expect(response.status == .unprocessableEntity, "\(change): \(response.body.string)")
+                #expect(response.json["field"] as? String == field)
+            }
+            let within = try await worker.expect(.ok, .POST, "\(path)/measures", json: measure.merging(["startDate": "2027-06-03", "endDate": "2047-06-03"]) { $1 })
+            #expect((within["measures"] as! [Any]).count == 1)
+        }
+    }
+
+    /// The sign-in page with a NUL in the username is a wrong sign-in, not a failure of the service.
+    @Test(arguments: TestDatabase.available)
+    func aSignInFormWithAControlCharacterIsAWrongSignIn(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            var page = PageClient(test)
+            try await page.get("/sign-in")
+            let response = try await page.post("/sign-in", ["username": "sydby.case\u{0}worker", "password": TestApp.password])
+            #expect(response.status == .unauthorized || response.status == .unprocessableEntity, "\(response.status)")
+            #expect(response.body.string.contains("sign-in") || response.body.string.contains("Log ind"))
+        }
+    }
+
+    /// A step form with a pasted control character comes back with the text kept and the message at the field.
+    @Test(arguments: TestDatabase.available)
+    func aStepFormWithAControlCharacterComesBackWithTheMessage(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let worker = try await test.client("sydby.caseworker")
+            let caseID = try await worker.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())["caseId"] as! String
+            var page = try await PageClient.signedIn(test, "sydby.caseworker")
+            try await page.get("/cases/\(caseID)/steps/child-conversation")
+            let response = try await page.post("/cases/\(caseID)/steps/child-conversation",
+                                               ["summary": "Barnet\u{c}fortalte", "heldAt-date": "03-06-2024", "heldAt-time": "09:00"])
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("Der er et problem"))
+            #expect(html.contains("styretegn"))
+            #expect(html.contains("href=\"#summary\""))
+            let recorded = try await worker.expect(.ok, .GET, "/api/v1/cases/\(caseID)")["childConversations"] as! [Any]
+            #expect(recorded.isEmpty)
+        }
+    }
 }

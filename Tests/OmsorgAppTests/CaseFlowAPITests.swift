@@ -4,6 +4,22 @@ import Vapor
 
 @Suite("Case flow over the API")
 struct CaseFlowAPITests {
+    /// Takes a new case (its report received two hours before the test clock) through the
+    /// investigation to a decision for measures, for tests of what comes after.
+    static func advanceToMeasures(_ path: String, _ worker: TestApp.Client) async throws {
+        let state = try await worker.expect(.ok, .GET, path)
+        let reportID = (state["reports"] as! [[String: Any]])[0]["id"] as! String
+        try await worker.expect(.ok, .POST, "\(path)/urgent-assessments", json: ["reportId": reportID, "assessedAt": at(hours: -1.9), "childAtImmediateRisk": false, "note": "Ingen akut fare."])
+        try await worker.expect(.ok, .POST, "\(path)/preliminary-assessments", json: ["assessedAt": at(hours: -1.8), "text": "Alvorligt.", "outcome": "investigate"])
+        try await worker.expect(.ok, .POST, "\(path)/investigation", json: ["decidedAt": at(hours: -1.7)])
+        for section in ["child-development", "parenting-capacity", "family-and-environment"] {
+            try await worker.expect(.ok, .POST, "\(path)/investigation/sections", json: ["section": section, "text": "ICS-tekst.", "writtenAt": at(hours: -1.6)])
+        }
+        try await worker.expect(.ok, .POST, "\(path)/child-conversations", json: ["heldAt": at(hours: -1.5), "summary": "Barnet er bekymret."])
+        try await worker.expect(.ok, .POST, "\(path)/investigation/completion", json: ["completedAt": at(hours: -1.4), "conclusion": "Behov for hjælp."])
+        try await worker.expect(.ok, .POST, "\(path)/decision", json: ["decidedAt": at(hours: -1.3), "outcome": "measures", "reasoning": "Hjælp er nødvendig."])
+    }
+
     @Test(arguments: TestDatabase.available)
     func fromReportToClosure(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in
@@ -40,6 +56,10 @@ struct CaseFlowAPITests {
             #expect(followUp?["dueDate"] as? String == "2024-08-20")
             #expect(followUp?["status"] as? String == "open")
             state = try await worker.expect(.ok, .POST, "\(path)/follow-ups", json: ["heldAt": at(hours: -20), "status": "Fremgang.", "childConversation": "Glad.", "goalAttainment": [["goalId": goalID, "attainment": "achieved"]]])
+            // Answers spell identifiers as requests do.
+            let rating = ((state["followUps"] as! [[String: Any]])[0]["goalAttainment"] as! [[String: Any]])[0]
+            #expect(rating["goalId"] as? String == goalID && rating["goalID"] == nil)
+            #expect(((state["reports"] as! [[String: Any]])[0]["urgentAssessment"] as! [String: Any])["reportId"] as? String == reportID)
             state = try await worker.expect(.ok, .POST, "\(path)/measure-ends", json: ["measureId": measureID, "endDate": "2024-06-02"])
             #expect(state["stage"] as? String == "ready-to-close")
             state = try await worker.expect(.ok, .POST, "\(path)/closure", json: ["closedAt": at(hours: -1), "reason": "Målene er nået."])

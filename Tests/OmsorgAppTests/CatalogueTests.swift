@@ -55,6 +55,8 @@ struct CatalogueTests {
         .empty, .inFuture, .cadenceOutOfRange, .noGoals, .costOutOfRange, .endBeforeStart(LocalDate(year: 2024, month: 1, day: 1)!),
         .startBeforeGrant(LocalDate(year: 2024, month: 1, day: 1)!), .startBeforeConsent(LocalDate(year: 2024, month: 1, day: 1)!), .closureBeforeMeasureEnds(LocalDate(year: 2024, month: 1, day: 1)!),
         .followUpBeforeMeasure(LocalDate(year: 2024, month: 1, day: 1)!), .unknownReport, .unknownMeasure, .goalNotInPlan, .anonymousWithName,
+        .controlCharacter("\u{0}"), .startTooFarAhead(LocalDate(year: 2027, month: 1, day: 1)!), .endTooFarAhead(LocalDate(year: 2047, month: 1, day: 1)!),
+        .bornAfterReport, .tooOldForChildProtection,
     ] + [DataProblem.Milestone.firstReport, .reportReceived, .preliminaryAssessment, .investigationDecided, .latestSection,
          .investigationCompleted, .childConversation].map { .before($0) }
 

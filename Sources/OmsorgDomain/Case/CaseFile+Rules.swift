@@ -13,7 +13,7 @@ extension CaseFile {
         if let occurredAt = step.occurredAt, occurredAt > now.addingTimeInterval(Self.clockTolerance) {
             throw .invalid(Self.timeField(of: step.kind), .inFuture)
         }
-        try check(step)
+        try check(step, now: now)
         apply(step)
     }
 
@@ -23,7 +23,7 @@ extension CaseFile {
         return availability(of: step.kind)
     }
 
-    private func check(_ step: CaseStep) throws(CaseFlowError) {
+    private func check(_ step: CaseStep, now: Date) throws(CaseFlowError) {
         switch step {
         case .report(let r): try Self.check(r)
         case .urgentAssessment(let a): try check(a)
@@ -41,7 +41,7 @@ extension CaseFile {
         case .investigationCompletion(let c): try check(c)
         case .decision(let d): try check(d)
         case .childPlan(let p): try Self.check(p)
-        case .measure(let m): try check(m)
+        case .measure(let m): try check(m, now: now)
         case .measureEnd(let e): try check(e)
         case .followUp(let f): try check(f)
         case .followUpCadence(let months):
@@ -57,6 +57,9 @@ extension CaseFile {
     private static func check(_ report: ReportOfConcern) throws(CaseFlowError) {
         try require(report.description, "description")
         let notifier = report.notifier
+        try plain(notifier.name, "notifier.name")
+        try plain(notifier.organisation, "notifier.organisation")
+        try plain(notifier.email, "notifier.email")
         switch notifier.kind {
         case .professional:
             try require(notifier.organisation ?? "", "notifier.organisation")
@@ -100,14 +103,17 @@ extension CaseFile {
         }
     }
 
-    private func check(_ measure: Measure) throws(CaseFlowError) {
+    private func check(_ measure: Measure, now: Date) throws(CaseFlowError) {
         try Self.require(measure.kind, "kind")
         try Self.require(measure.provider, "provider")
         try Self.require(measure.reason, "reason")
         guard Measure.monthlyCostRange.contains(measure.monthlyCost) else { throw .invalid("monthlyCost", .costOutOfRange) }
+        let latestStart = LocalDate(now).addingMonths(12 * Measure.yearsAheadToStart)
+        guard measure.startDate <= latestStart else { throw .invalid("startDate", .startTooFarAhead(latestStart)) }
         if let end = measure.endDate, end < measure.startDate {
             throw .invalid("endDate", .endBeforeStart(measure.startDate))
         }
+        try Self.checkEnd(measure.endDate, of: measure)
         let grantedAt = decision?.decidedAt ?? investigation?.decidedAt
         if let grantedAt, measure.startDate < LocalDate(grantedAt) {
             throw .invalid("startDate", .startBeforeGrant(LocalDate(grantedAt)))
@@ -122,6 +128,13 @@ extension CaseFile {
         guard let measure = measure(end.measureID) else { throw .invalid("measureId", .unknownMeasure) }
         guard measure.endDate == nil else { throw .blocked(.measureAlreadyEnded) }
         guard end.endDate >= measure.startDate else { throw .invalid("endDate", .endBeforeStart(measure.startDate)) }
+        try Self.checkEnd(end.endDate, of: measure)
+    }
+
+    /// A measure lasts at most until the child is a young adult; a later end is a typing error.
+    private static func checkEnd(_ end: LocalDate?, of measure: Measure) throws(CaseFlowError) {
+        let latestEnd = measure.startDate.addingMonths(12 * Measure.longestYears)
+        if let end, end > latestEnd { throw .invalid("endDate", .endTooFarAhead(latestEnd)) }
     }
 
     private func check(_ followUp: FollowUp) throws(CaseFlowError) {
@@ -141,6 +154,12 @@ extension CaseFile {
 
     private static func require(_ text: String, _ field: String) throws(CaseFlowError) {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .invalid(field, .empty) }
+        try plain(text, field)
+    }
+
+    /// Optional texts may be empty, but hold no control characters either.
+    static func plain(_ text: String?, _ field: String) throws(CaseFlowError) {
+        if let text, let character = PlainText.forbiddenCharacter(in: text) { throw .invalid(field, .controlCharacter(character)) }
     }
 
     private static func notBefore(_ time: Date, _ earliest: Date?, _ field: String,

@@ -27,6 +27,8 @@ public enum DataProblem: Sendable, Equatable {
     }
 
     case empty
+    /// Text holding a control character other than tab and line breaks (`PlainText`).
+    case controlCharacter(Unicode.Scalar)
     case inFuture
     case before(Milestone)
     case cadenceOutOfRange
@@ -42,10 +44,21 @@ public enum DataProblem: Sendable, Equatable {
     case unknownMeasure
     case goalNotInPlan
     case anonymousWithName
+    case startTooFarAhead(LocalDate)
+    case endTooFarAhead(LocalDate)
+    /// The person number's birth date lies after the report was received.
+    case bornAfterReport
+    /// Barnets Lov is for children under 18; a young person of 18–22 is reported only to an open case (after-care).
+    case tooOldForChildProtection
 
     public var code: String {
         switch self {
         case .empty: "empty"
+        case .controlCharacter: "control-character"
+        case .startTooFarAhead: "start-too-far-ahead"
+        case .endTooFarAhead: "end-too-far-ahead"
+        case .bornAfterReport: "born-after-report"
+        case .tooOldForChildProtection: "too-old"
         case .inFuture: "in-future"
         case .before(let milestone): "before-\(milestone.rawValue)"
         case .cadenceOutOfRange: "cadence-out-of-range"
@@ -66,7 +79,7 @@ public enum DataProblem: Sendable, Equatable {
     /// The date a message names, where it names one.
     public var date: LocalDate? {
         switch self {
-        case .endBeforeStart(let date), .startBeforeGrant(let date), .startBeforeConsent(let date), .closureBeforeMeasureEnds(let date),
+        case .endBeforeStart(let date), .startBeforeGrant(let date), .startTooFarAhead(let date), .endTooFarAhead(let date), .startBeforeConsent(let date), .closureBeforeMeasureEnds(let date),
              .followUpBeforeMeasure(let date):
             date
         default: nil
@@ -76,6 +89,13 @@ public enum DataProblem: Sendable, Equatable {
     public func message(field: String) -> String {
         switch self {
         case .empty: "\(field) must not be empty."
+        case .controlCharacter(let character):
+            "\(field) holds the control character \(PlainText.name(of: character)); text may hold tabs and line breaks, but no other control characters."
+        case .startTooFarAhead(let latest): "A measure is granted to start within \(Measure.yearsAheadToStart) years, by \(latest)."
+        case .endTooFarAhead(let latest): "A measure runs at most \(Measure.longestYears) years, to \(latest)."
+        case .bornAfterReport: "The person number's birth date lies after the report was received."
+        case .tooOldForChildProtection:
+            "The child is \(Child.ageLimit) or older on the report's date; a young person under \(Child.afterCareAgeLimit) is reported only to an open case (after-care)."
         case .inFuture: "The time lies in the future; record a step when it has happened."
         case .before(let milestone): "The time lies before \(milestone.words)."
         case .cadenceOutOfRange: "The follow-up cadence is \(CaseFile.followUpCadenceRange.lowerBound) to \(CaseFile.followUpCadenceRange.upperBound) months."

@@ -17,6 +17,10 @@ public struct Measure: Codable, Sendable, Equatable {
 
     /// The monthly costs a measure may have, in whole kroner: a wrong number of digits is caught.
     public static let monthlyCostRange = 0...10_000_000
+    /// How far ahead a measure may be granted to start: further is a mistyped year.
+    public static let yearsAheadToStart = 3
+    /// The longest a measure may run: from birth to the end of after-care is under 23 years.
+    public static let longestYears = 23
 
     public let id: ID
     public var legalBasis: LegalBasis

@@ -1,5 +1,4 @@
 import FluentKit
-import FluentSQLiteDriver
 import SQLKit
 import Foundation
 import OmsorgDomain
@@ -17,13 +16,16 @@ public struct CaseRepository: Sendable {
     /// the report opens is assigned to `assignee`, or waits unassigned for the team leader.
     public func receiveReport(_ report: ReportOfConcern, about child: Child, scope: AccessScope, by user: StaffUser.ID,
                               assigningTo assignee: StaffUser.ID?, now: Date) async throws -> ReceivedReport {
-        try await Self.contentionAsConflict { try await db.transaction { tx in
+        try await Self.contentionAsConflict { try await db.writing { tx in
             let childRow = try await Self.findOrCreate(child, scope: scope, on: tx)
+            _ = try await (tx as! any SQLDatabase).select().column("id").from("cases")
+                .where("child_id", .equal, childRow.id!).where("closed_at", .is, SQLLiteral.null).for(.update).all()
             let open = try await CaseRow.query(on: tx)
                 .filter(\.$childID == childRow.id!)
                 .filter(\.$municipalityID == scope.municipalityID.rawValue)
                 .filter(\.$closedAt == nil)
                 .first()
+            try child.check(reportedAt: report.receivedAt, joiningOpenCase: open != nil)
             let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: assignee, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
             let journal = try await Self.append([.report(report)], to: caseRow, by: user, now: now, on: tx)
@@ -43,7 +45,7 @@ public struct CaseRepository: Sendable {
     /// before it leave it, and the case is read and written once.
     public func record(_ steps: [CaseStep], on id: CaseFile.ID, scope: AccessScope, by user: StaffUser.ID,
                        now: Date) async throws -> CaseRecord {
-        try await Self.contentionAsConflict { try await db.transaction { tx in
+        try await Self.contentionAsConflict { try await db.writing { tx in
             let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
             let journal = try await Self.append(steps, to: caseRow, by: user, now: now, on: tx)
             return try await Self.record(caseRow, journal: journal, on: tx)
@@ -52,7 +54,8 @@ public struct CaseRepository: Sendable {
 
     /// Adds a parent or other family member to the child of a case.
     public func addFamilyMember(_ member: FamilyMember, to id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
-        try await db.transaction { tx in
+        try member.check()
+        return try await Self.contentionAsConflict { try await db.writing { tx in
             let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
             let row = FamilyMemberRow()
             row.id = member.id.rawValue
@@ -65,7 +68,7 @@ public struct CaseRepository: Sendable {
             row.occupation = member.occupation
             try await row.create(on: tx)
             return try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
-        }
+        } }
     }
 
     /// One case with its child, journal and family: three hand-written queries, as this read serves
@@ -116,22 +119,21 @@ public struct CaseRepository: Sendable {
     }
 
     public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, scope: AccessScope) async throws {
-        try await db.transaction { tx in
+        try await Self.contentionAsConflict { try await db.writing { tx in
             let row = try await Self.scopedCase(id, scope: scope, on: tx)
             row.caseworkerID = caseworker.rawValue
             try await row.save(on: tx)
             try await Self.copyOwners(of: row, toDeadlinesOn: tx)
-        }
+        } }
     }
 
-    /// Two writers on one case collide on the unique step sequence (PostgreSQL) or on SQLite's write
-    /// lock; either way the transaction is rolled back whole and the caller is asked to repeat.
+    /// Writers of one case queue on its row, and SQLite's writers on its write lock, so a step is
+    /// refused only when two reports register the same new child at the same instant: the unique
+    /// person number rolls one back whole, and the caller is asked to repeat.
     static func contentionAsConflict<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw StoreError.concurrentChange
-        } catch let error as SQLiteError where [.busy, .locked].contains(error.reason) {
             throw StoreError.concurrentChange
         }
     }
@@ -242,7 +244,12 @@ public struct CaseRepository: Sendable {
         return query.filter(\.$team == team)
     }
 
+    /// The case to write, locked until the transaction ends: a second writer of the same case waits
+    /// and then reads the journal as the first one left it (PostgreSQL; SQLite's dialect writes no
+    /// lock, as its writers take turns on the whole file).
     static func scopedCase(_ id: CaseFile.ID, scope: AccessScope, on db: any Database) async throws -> CaseRow {
+        let lock = (db as! any SQLDatabase).select().column("id").from("cases").where("id", .equal, id.rawValue).for(.update)
+        _ = try await lock.first()
         guard let row = try await scoped(scope, on: db).filter(\.$id == id.rawValue).first() else {
             throw StoreError.notFound("No case \(id) in your municipality and team.")
         }

@@ -2,7 +2,7 @@ import OmsorgDomain
 import Vapor
 
 enum AuthController {
-    struct LoginRequest: Codable {
+    struct LoginRequest: RequestBody {
         let username: String
         let password: String
     }

@@ -12,11 +12,14 @@ enum SignIn {
     }
 
     static func attempt(username: String, password: String, on request: Request) async throws -> StaffUser {
-        let limit = SignInLimit(username: username, on: request)
+        // No username holds a control character, and PostgreSQL refuses a NUL outright: such a
+        // username is unknown without asking the database, and is not written into the counts.
+        let readable = PlainText.forbiddenCharacter(in: username) == nil
+        let limit = SignInLimit(username: readable ? username : "", on: request)
         let attempt = try await limit.admit()
         let user: StaffUser?
         do {
-            let found = try await request.staff.credentials(username: username)
+            let found = readable ? try await request.staff.credentials(username: username) : nil
             let hasher = request.application.passwordHasher
             // An unknown username is checked against a dummy hash, so the time taken does not tell it apart.
             user = try await hasher.verify(password, created: found?.passwordHash ?? hasher.dummyHash) ? found?.user : nil

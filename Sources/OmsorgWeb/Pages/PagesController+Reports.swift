@@ -35,7 +35,7 @@ extension PagesController {
                 guard received.record != nil else { return PageResponse.html(NewReportPage.View.joinedElsewhere(context)) }
                 return PageResponse.seeOther("/cases/\(received.caseID)")
             } catch let error as CaseFlowError {
-                form.messages = [FormState.Message(field: error.field == "receivedAt" ? "receivedAt-date" : (error.field ?? ""), text: context.texts.refusal(error))]
+                form.messages = [FormState.Message(field: NewReportPage.formField(forAPIField: error.field), text: context.texts.refusal(error))]
             }
         }
         return PageResponse.html(NewReportPage.View(context: context, model: .init(form: form, knownChild: known)).render(),

@@ -1,3 +1,5 @@
+import OmsorgDomain
+
 /// Why one field of a step's input was refused, before the domain sees the step. The API writes it
 /// in English; the pages look it up in the catalogue under `code`.
 enum FieldProblem: Error, Sendable, Equatable {
@@ -12,10 +14,13 @@ enum FieldProblem: Error, Sendable, Equatable {
     case notAChoice([String])
     case notAnIdentifier
     case unknownField
+    /// Text with a control character other than tab and line breaks (`PlainText`).
+    case controlCharacter(Unicode.Scalar)
 
     /// One problem of each kind, for checking that the catalogue words them all.
     static let examples: [FieldProblem] = [.required, .notText, .notAnInstant, .notADate, .notATime, .notABool, .notAWholeNumber,
-                                           .outOfRange(0...1), .notAChoice([]), .notAnIdentifier, .unknownField]
+                                           .outOfRange(0...1), .notAChoice([]), .notAnIdentifier, .unknownField,
+                                           .controlCharacter("\u{0}")]
 
     var code: String {
         switch self {
@@ -30,6 +35,7 @@ enum FieldProblem: Error, Sendable, Equatable {
         case .notAChoice: "not-a-choice"
         case .notAnIdentifier: "not-an-identifier"
         case .unknownField: "unknown-field"
+        case .controlCharacter: "control-character"
         }
     }
 
@@ -47,6 +53,7 @@ enum FieldProblem: Error, Sendable, Equatable {
         case .notAChoice(let values): "The field '\(field)' is one of \(values.joined(separator: ", "))."
         case .notAnIdentifier: "The field '\(field)' is an identifier (UUID)."
         case .unknownField: "Unknown field '\(field)'."
+        case .controlCharacter(let character): DataProblem.controlCharacter(character).message(field: "The field '\(field)'")
         }
     }
 }

@@ -28,8 +28,12 @@ extension StepInput {
             return instant(name, in: form)
         case .goals:
             let goals = form.filter { $0.key.hasPrefix("\(name)[") }.sorted { $0.key < $1.key }
-                .map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            return goals.isEmpty ? refuse(.required, "\(name)-0") : .success(.goals(goals))
+            if let (key, character) = goals.lazy.compactMap({ key, text in PlainText.forbiddenCharacter(in: text).map { (key, $0) } }).first {
+                // The textarea's id: goals[2] is goals-2.
+                return refuse(.controlCharacter(character), key.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: ""))
+            }
+            let typedGoals = goals.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            return typedGoals.isEmpty ? refuse(.required, "\(name)-0") : .success(.goals(typedGoals))
         case .goalAttainment:
             let prefix = "\(name)["
             let ratings = form.compactMap { key, value -> (goal: UUID, attainment: String)? in
@@ -44,7 +48,8 @@ extension StepInput {
         if typed.isEmpty { return field.optional ? .success(nil) : refuse(.required) }
         switch field.kind {
         case .text, .longText:
-            return .success(.text(form[name] ?? ""))
+            let text = form[name] ?? ""
+            return PlainText.forbiddenCharacter(in: text).map { refuse(.controlCharacter($0)) } ?? .success(.text(text))
         case .date:
             return FormDates.date(typed).map { .success(.date($0)) } ?? refuse(.notADate)
         case .bool:

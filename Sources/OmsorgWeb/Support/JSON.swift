@@ -1,4 +1,16 @@
+import OmsorgDomain
 import Vapor
+
+/// A JSON request body decoded as a whole. Its enumerations name their values, so that a wrong
+/// one is answered with the values the API takes rather than the decoder's words.
+protocol RequestBody: Codable {
+    /// The allowed values of each enumeration field, by its path in the body.
+    static var choices: [String: [String]] { get }
+}
+
+extension RequestBody {
+    static var choices: [String: [String]] { [:] }
+}
 
 /// The API's one JSON dialect: ISO 8601 times, refused unknown fields, a bounded body.
 enum JSON {
@@ -34,10 +46,18 @@ enum JSON {
 
     /// Decodes a request body, refusing what a lenient decoder would silently drop: unknown fields
     /// (often a misspelt optional field) and bodies over the size limit.
-    static func decode<T: Codable>(_ type: T.Type, from request: Request, maxBytes: Int) throws -> T {
+    static func decode<T: RequestBody>(_ type: T.Type, from request: Request, maxBytes: Int) throws -> T {
         let data = try body(of: request, maxBytes: maxBytes)
-        guard let sent = try? JSONSerialization.jsonObject(with: data) else { throw Problem.badRequest("The request body is not valid JSON.") }
-        let value = try decoder.decode(T.self, from: data)
+        guard let sent = try? JSONSerialization.jsonObject(with: data), let document = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw Problem.badRequest("The request body is not valid JSON.")
+        }
+        try refuseForbiddenText(in: document)
+        let value: T
+        do {
+            value = try decoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw Problem(error, choices: T.choices)
+        }
         let understood = try JSONSerialization.jsonObject(with: encoder.encode(value))
         if let unknown = unknownField(in: sent, understood: understood, path: "") {
             throw Problem.unprocessable("Unknown field '\(unknown)'.", field: unknown)
@@ -51,7 +71,14 @@ enum JSON {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             throw Problem.badRequest("The request body is not valid JSON.")
         }
+        try refuseForbiddenText(in: value)
         return value
+    }
+
+    /// No text the API takes holds a control character (`PlainText`), whatever route it is sent to.
+    private static func refuseForbiddenText(in document: JSONValue) throws {
+        guard let (field, character) = document.forbiddenText() else { return }
+        throw Problem.unprocessable(DataProblem.controlCharacter(character).message(field: "The field '\(field)'"), field: field)
     }
 
     private static func body(of request: Request, maxBytes: Int) throws -> Data {

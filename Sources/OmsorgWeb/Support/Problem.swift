@@ -44,7 +44,7 @@ struct Problem: Error, Encodable, Sendable {
         case let error as StoreError:
             self = Self.from(error)
         case let error as DecodingError:
-            self = Self.from(error)
+            self = Problem(error, choices: [:])
         case let error as any AbortError:
             self = Problem(error.status, error.reason)
         default:
@@ -61,16 +61,41 @@ struct Problem: Error, Encodable, Sendable {
         }
     }
 
-    private static func from(_ error: DecodingError) -> Problem {
+    /// A body the decoder refused, in the API's words: the field by its path, what it should hold,
+    /// and never the decoder's own description of Swift types.
+    init(_ error: DecodingError, choices: [String: [String]]) {
         switch error {
         case .keyNotFound(let key, let context):
-            return .unprocessable("The field '\(path(context.codingPath + [key]))' is required.", field: path(context.codingPath + [key]))
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return .unprocessable("The field '\(path(context.codingPath))' has the wrong type: \(context.debugDescription)", field: path(context.codingPath))
+            let field = Self.path(context.codingPath + [key])
+            self = .unprocessable(FieldProblem.required.message(field: field), field: field)
+        case .valueNotFound(_, let context):
+            let field = Self.path(context.codingPath)
+            self = .unprocessable(FieldProblem.required.message(field: field), field: field)
+        case .typeMismatch(let type, let context):
+            let field = Self.path(context.codingPath)
+            self = .unprocessable("The field '\(field)' is \(Self.words(for: type, choices: choices[field])).", field: field)
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
-            return .unprocessable("The field '\(path(context.codingPath))' is invalid: \(context.debugDescription)", field: path(context.codingPath))
+            let field = Self.path(context.codingPath)
+            // Person numbers, dates and times explain themselves; an enumeration names its values.
+            let detail = choices[field].map { FieldProblem.notAChoice($0).message(field: field) }
+                ?? "The field '\(field)' is invalid: \(context.debugDescription)"
+            self = .unprocessable(detail, field: field)
         default:
-            return .badRequest("The request body is not valid JSON.")
+            self = .badRequest("The request body is not valid JSON.")
+        }
+    }
+
+    /// What a field of `type` holds, as the OpenAPI document says it.
+    private static func words(for type: Any.Type, choices: [String]?) -> String {
+        if let choices { return "one of \(choices.joined(separator: ", "))" }
+        switch type {
+        case is String.Type: return "text"
+        case is Bool.Type: return "true or false"
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        default:
+            let name = String(describing: type)
+            return name.hasPrefix("Dictionary") ? "an object" : name.hasPrefix("Array") ? "a list" : "of another type"
         }
     }
 

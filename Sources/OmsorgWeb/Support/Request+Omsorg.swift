@@ -10,7 +10,7 @@ extension Request {
 
     var staff: StaffRepository { StaffRepository(db) }
 
-    func decode<T: Codable>(_ type: T.Type) throws -> T {
+    func decode<T: RequestBody>(_ type: T.Type) throws -> T {
         try JSON.decode(type, from: self, maxBytes: application.web.maxBodyBytes)
     }
 

@@ -28,7 +28,7 @@ struct TestApp {
     /// the staff, and every one is built through the composition root.
     static func run(on database: TestDatabase, servers: Int, now: @escaping @Sendable () -> Date = { testNow },
                     _ body: ([TestApp]) async throws -> Void) async throws {
-        let (location, cleanUp) = try await database.provision(shared: servers > 1)
+        let (location, cleanUp) = try await database.provision()
         var configuration = OmsorgConfiguration(database: location)
         configuration.passwordCost = 4
         configuration.now = now

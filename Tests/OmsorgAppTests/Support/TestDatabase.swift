@@ -18,16 +18,15 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
 
     var description: String { rawValue }
 
-    /// A fresh, empty database for one test, and how to remove it afterwards.
-    /// A `shared` SQLite database is a file, so that several servers can open it.
-    func provision(shared: Bool = false) async throws -> (DatabaseLocation, cleanUp: @Sendable () async throws -> Void) {
+    /// A fresh, empty database for one test, and how to remove it afterwards. SQLite is a file, as
+    /// the service uses it: an in-memory database shares one cache between connections, which locks
+    /// tables instead of waiting for the writer, and so would test something the service never runs.
+    func provision() async throws -> (DatabaseLocation, cleanUp: @Sendable () async throws -> Void) {
         switch self {
-        case .sqlite where shared:
+        case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omsorg-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             return (.sqliteFile(path: folder.appendingPathComponent("omsorg.sqlite").path), { try FileManager.default.removeItem(at: folder) })
-        case .sqlite:
-            return (.sqliteMemory, {})
         case .postgres:
             let base = try require(Self.postgresURL)
             let name = "omsorg_test_\(UUID().uuidString.prefix(8).lowercased())"

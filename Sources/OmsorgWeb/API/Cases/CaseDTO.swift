@@ -18,8 +18,43 @@ struct CaseDTO: Encodable {
         let notifier: ReportOfConcern.Notifier
         let receivedAt: Date
         let description: String
-        let urgentAssessment: UrgentAssessment?
+        let urgentAssessment: UrgentAssessmentDTO?
         let receiptSentAt: Date?
+    }
+
+    /// Identifiers end in `Id` in answers as in requests (`reportId`, `goalId`), whatever the
+    /// domain's Swift names: these two steps carry one.
+    struct UrgentAssessmentDTO: Encodable {
+        let reportId: ReportOfConcern.ID
+        let assessedAt: Date
+        let childAtImmediateRisk: Bool
+        let note: String
+
+        init(_ assessment: UrgentAssessment) {
+            reportId = assessment.reportID
+            assessedAt = assessment.assessedAt
+            childAtImmediateRisk = assessment.childAtImmediateRisk
+            note = assessment.note
+        }
+    }
+
+    struct FollowUpDTO: Encodable {
+        struct GoalAttainmentDTO: Encodable {
+            let goalId: ChildPlan.Goal.ID
+            let attainment: FollowUp.Attainment
+        }
+
+        let heldAt: Date
+        let status: String
+        let childConversation: String
+        let goalAttainment: [GoalAttainmentDTO]
+
+        init(_ followUp: FollowUp) {
+            heldAt = followUp.heldAt
+            status = followUp.status
+            childConversation = followUp.childConversation
+            goalAttainment = followUp.goalAttainment.map { GoalAttainmentDTO(goalId: $0.goalID, attainment: $0.attainment) }
+        }
     }
 
     struct InvestigationDTO: Encodable {
@@ -65,7 +100,7 @@ struct CaseDTO: Encodable {
     let decision: Decision?
     let childPlan: ChildPlan?
     let measures: [Measure]
-    let followUps: [FollowUp]
+    let followUps: [FollowUpDTO]
     let followUpCadenceMonths: Int
     let closure: Closure?
     let deadlines: [DeadlineDTO]
@@ -91,7 +126,7 @@ struct CaseDTO: Encodable {
         family = record.family
         reports = file.reports.map { report in
             ReportDTO(id: report.id, notifier: report.notifier, receivedAt: report.receivedAt, description: report.description,
-                      urgentAssessment: file.urgentAssessments[report.id], receiptSentAt: file.receipts[report.id]?.sentAt)
+                      urgentAssessment: file.urgentAssessments[report.id].map(UrgentAssessmentDTO.init), receiptSentAt: file.receipts[report.id]?.sentAt)
         }
         preliminaryAssessment = file.preliminaryAssessment
         investigation = file.investigation.map { investigation in
@@ -104,7 +139,7 @@ struct CaseDTO: Encodable {
         decision = file.decision
         childPlan = file.plan
         measures = file.measures
-        followUps = file.followUps
+        followUps = file.followUps.map(FollowUpDTO.init)
         followUpCadenceMonths = file.followUpCadenceMonths
         closure = file.closure
         deadlines = DeadlineEngine.deadlines(for: file).sorted { $0.dueAt < $1.dueAt }.map { DeadlineDTO($0, now: now) }

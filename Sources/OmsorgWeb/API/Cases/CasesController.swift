@@ -62,7 +62,9 @@ enum CasesController {
         }))
     }
 
-    struct FamilyMemberBody: Codable {
+    struct FamilyMemberBody: RequestBody {
+        static let choices = ["relation": FamilyMember.Relation.allCases.map(\.rawValue)]
+
         let name: String
         let personNumber: String?
         let relation: FamilyMember.Relation
@@ -81,7 +83,7 @@ enum CasesController {
         return try JSON.response(CaseDTO(record, now: request.now), status: .created)
     }
 
-    struct AssignmentBody: Codable {
+    struct AssignmentBody: RequestBody {
         let caseworkerId: StaffUser.ID
     }
 

@@ -5,7 +5,9 @@ import Vapor
 /// Reports of concern: the entry to the flow. A report opens a case for the child, or joins the
 /// child's open case.
 enum ReportsController {
-    struct ReportBody: Codable {
+    struct ReportBody: RequestBody {
+        static let choices = ["notifier.kind": ReportOfConcern.NotifierKind.allCases.map(\.rawValue)]
+
         struct ChildBody: Codable {
             let personNumber: String
             let name: String

@@ -49,6 +49,18 @@ extension NewReportPage {
         }
     }
 
+    /// The form's input for a field the domain refused, named as the API names it.
+    static func formField(forAPIField field: String?) -> String {
+        switch field {
+        case "receivedAt": "receivedAt-date"
+        case "child.personNumber": "personNumber"
+        case "child.name": "childName"
+        case "child.schoolOrDaycare": "schoolOrDaycare"
+        case let field?: field
+        case nil: ""
+        }
+    }
+
     private static func message(_ field: String, _ problem: FieldProblem, _ texts: Texts) -> FormState.Message {
         let name = field.hasSuffix("-date") || field.hasSuffix("-time") ? "receivedAt" : field
         return FormState.Message(field: field, text: texts.message(for: problem, label: texts("field.\(name)")))
