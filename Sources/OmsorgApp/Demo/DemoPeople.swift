@@ -12,7 +12,8 @@ enum DemoPeople {
     static let schools = ["Skovbrynet Skole", "Engparken Skole", "Solsikken Børnehave", "Fjordskolen", "Bakkehuset Vuggestue"]
 
     static func child(using random: inout SeededRandom, now: Date) -> Child {
-        let ageDays = Int.random(in: 200...(17 * 365), using: &random)
+        // Older than the oldest demo case (700 days), so every child was born before its first report.
+        let ageDays = Int.random(in: 800...(17 * 365), using: &random)
         let birth = LocalDate(now).addingDays(-ageDays)
         let serial = Int.random(in: 0...999, using: &random)
         // A seventh digit of 4 places two-digit years up to 36 in the 2000s.
