@@ -59,17 +59,17 @@ struct DemoSeeder {
         let now = app.omsorg.now()
         for index in 0..<casesPerMunicipality {
             let caseworker = caseworkers[index % caseworkers.count]
-            let scope = AccessScope(caseworker)
+            let access = Access(caseworker, purpose: .demoData)
             let target = DemoCase.Target.allCases[index % DemoCase.Target.allCases.count]
             var plan = DemoCase(target: target, now: now, random: &random)
             let child = DemoPeople.child(using: &random, now: now)
             // Some new reports wait unassigned in the team's tray, for the team leader to assign.
             let assignee = target == .intake && index % 4 == 0 ? nil : caseworker.id
-            let received = try await CaseRepository(db).receiveReport(plan.report(), about: child, scope: scope, by: caseworker.id,
+            let received = try await CaseRepository(db).receiveReport(plan.report(), about: child, access: access,
                                                                       assigningTo: assignee, now: now)
             let steps = plan.laterSteps(random: &random)
             if !steps.isEmpty {
-                _ = try await CaseRepository(db).record(steps, on: received.caseID, scope: scope, by: caseworker.id, now: now)
+                _ = try await CaseRepository(db).record(steps, on: received.caseID, access: access, now: now)
             }
         }
     }

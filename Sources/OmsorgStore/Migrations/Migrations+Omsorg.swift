@@ -13,6 +13,7 @@ extension Migrations {
             CreateWebSessions(), CreateSignInFailures(),
             UpdateSignInFailuresAddPending(),
             UpdateDeadlinesAddOwners(),
+            CreateAuditChains(),
         ])
     }
 }

@@ -29,6 +29,7 @@ public struct JournalEntry: Sendable, Equatable {
 /// One line of a case list.
 public struct CaseSummary: Sendable, Equatable {
     public let id: CaseFile.ID
+    public let childID: Child.ID
     public let childName: String
     public let stage: CaseFile.Stage
     public let openedAt: Date
@@ -38,6 +39,7 @@ public struct CaseSummary: Sendable, Equatable {
 /// An open deadline in a work tray.
 public struct WorktrayEntry: Sendable, Equatable {
     public let caseID: CaseFile.ID
+    public let childID: Child.ID
     public let childName: String
     public let deadline: Deadline
     /// Who works the case; nil while it is unassigned.

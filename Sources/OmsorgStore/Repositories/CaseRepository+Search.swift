@@ -6,12 +6,19 @@ import SQLKit
 extension CaseRepository {
     /// Cases in the caller's scope whose child has this person number, or a name containing the
     /// words typed, newest first. Outside the scope nothing is found, not even that a child exists.
-    public func search(_ text: String, scope: AccessScope, limit: Int) async throws -> [CaseSummary] {
-        let sql = db as! any SQLDatabase
+    public func search(_ text: String, access: Access, limit: Int, now: Date) async throws -> [CaseSummary] {
+        try await db.writing { tx in
+            let found = try await Self.search(text, scope: access.scope, limit: limit, on: tx as! any SQLDatabase)
+            try await AuditLog.append(found.map { AuditEntry(access, "search", subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
+            return found
+        }
+    }
+
+    private static func search(_ text: String, scope: AccessScope, limit: Int, on sql: any SQLDatabase) async throws -> [CaseSummary] {
         let digits = text.filter { $0 != "-" && $0 != " " }
         var query = sql.select()
             .columns(SQLColumn("id", table: "cases"), SQLColumn("stage", table: "cases"), SQLColumn("opened_at", table: "cases"),
-                     SQLColumn("caseworker_id", table: "cases"), SQLColumn("name", table: "children"))
+                     SQLColumn("caseworker_id", table: "cases"), SQLColumn("child_id", table: "cases"), SQLColumn("name", table: "children"))
             .from("cases")
             .join("children", on: SQLColumn("child_id", table: "cases"), .equal, SQLColumn("id", table: "children"))
             .where(SQLColumn("municipality_id", table: "cases"), .equal, SQLBind(scope.municipalityID.rawValue))
@@ -26,7 +33,7 @@ extension CaseRepository {
             }
         }
         return try await query.orderBy(SQLOrderBy(expression: SQLColumn("opened_at", table: "cases"), direction: SQLDirection.descending)).limit(limit).all().map { row in
-            CaseSummary(id: .init(try row.decode(column: "id", as: UUID.self)), childName: try row.decode(column: "name", as: String.self),
+            CaseSummary(id: .init(try row.decode(column: "id", as: UUID.self)), childID: .init(try row.decode(column: "child_id", as: UUID.self)), childName: try row.decode(column: "name", as: String.self),
                         stage: CaseFile.Stage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .intake,
                         openedAt: try row.decode(column: "opened_at", as: Date.self),
                         caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))

@@ -20,9 +20,17 @@ extension CaseRepository {
     /// One page of open deadlines, soonest first, with the totals over every page. The open
     /// deadlines carry their case's owners (migration 008), so a caseworker's page is read from one
     /// partial index already in order, and only its rows are joined to their children.
-    public func worktray(_ owner: WorktrayOwner, scope: AccessScope, now: Date, limit: Int, offset: Int) async throws -> WorktrayPage {
-        let sql = db as! any SQLDatabase
-        let open = Self.openDeadlines(of: owner, in: scope)
+    public func worktray(_ owner: WorktrayOwner, access: Access, now: Date, limit: Int, offset: Int) async throws -> WorktrayPage {
+        try await db.writing { tx in
+            let page = try await Self.worktray(owner, scope: access.scope, now: now, limit: limit, offset: offset, on: tx as! any SQLDatabase)
+            try await AuditLog.append(page.entries.map { AuditEntry(access, "read-worktray", subject: "case:\($0.caseID)", child: $0.childID, at: now) }, on: tx)
+            return page
+        }
+    }
+
+    private static func worktray(_ owner: WorktrayOwner, scope: AccessScope, now: Date, limit: Int, offset: Int,
+                                 on sql: any SQLDatabase) async throws -> WorktrayPage {
+        let open = openDeadlines(of: owner, in: scope)
         // A team leader assigns the unassigned first; a caseworker's cases are all assigned.
         let order: SQLQueryString = if case .team = owner {
             "CASE WHEN d.caseworker_id IS NULL THEN 0 ELSE 1 END, d.due_at, d.id"
@@ -30,13 +38,13 @@ extension CaseRepository {
             "d.due_at, d.id"
         }
         let page: SQLQueryString = """
-            SELECT d.case_id, d.kind, d.report_id, d.due_at, d.caseworker_id, h.name
+            SELECT d.case_id, d.kind, d.report_id, d.due_at, d.caseworker_id, c.child_id, h.name
             FROM (SELECT d.* FROM deadlines d WHERE \(open) ORDER BY \(order) LIMIT \(literal: limit) OFFSET \(literal: offset)) d
             JOIN cases c ON c.id = d.case_id JOIN children h ON h.id = c.child_id
             ORDER BY \(order)
             """
         let entries = try await sql.raw(page).all().map { row in
-            WorktrayEntry(caseID: .init(try row.decode(column: "case_id", as: UUID.self)),
+            WorktrayEntry(caseID: .init(try row.decode(column: "case_id", as: UUID.self)), childID: .init(try row.decode(column: "child_id", as: UUID.self)),
                           childName: try row.decode(column: "name", as: String.self),
                           deadline: Deadline(kind: Deadline.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .followUp,
                                              reportID: try row.decode(column: "report_id", as: UUID?.self).map(ReportOfConcern.ID.init),

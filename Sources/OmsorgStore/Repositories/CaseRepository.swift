@@ -4,7 +4,8 @@ import Foundation
 import OmsorgDomain
 
 /// Cases and their steps. Every query is limited to the caller's municipality and team here, in the
-/// store, so no route can forget it.
+/// store, and every read and write of a child's data appends its audit entries in the same
+/// transaction, so no route can forget either.
 public struct CaseRepository: Sendable {
     let db: any Database
 
@@ -14,9 +15,10 @@ public struct CaseRepository: Sendable {
     /// when there is none. The report always reaches the child's case, but the case itself is returned
     /// only when it lies within the caller's scope: another team's case stays out of sight. A case
     /// the report opens is assigned to `assignee`, or waits unassigned for the team leader.
-    public func receiveReport(_ report: ReportOfConcern, about child: Child, scope: AccessScope, by user: StaffUser.ID,
+    public func receiveReport(_ report: ReportOfConcern, about child: Child, access: Access,
                               assigningTo assignee: StaffUser.ID?, now: Date) async throws -> ReceivedReport {
-        try await Self.contentionAsConflict { try await db.writing { tx in
+        let scope = access.scope
+        return try await Self.contentionAsConflict { try await db.writing { tx in
             let childRow = try await Self.findOrCreate(child, scope: scope, on: tx)
             _ = try await (tx as! any SQLDatabase).select().column("id").from("cases")
                 .where("child_id", .equal, childRow.id!).where("closed_at", .is, SQLLiteral.null).for(.update).all()
@@ -28,35 +30,36 @@ public struct CaseRepository: Sendable {
             try child.check(reportedAt: report.receivedAt, joiningOpenCase: open != nil)
             let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: assignee, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
-            let journal = try await Self.append([.report(report)], to: caseRow, by: user, now: now, on: tx)
+            let journal = try await Self.append([.report(report)], to: caseRow, by: access.actor, now: now, on: tx)
             let visible = scope.team == nil || scope.team == caseRow.team
             let record = visible ? try await Self.record(caseRow, journal: journal, on: tx) : nil
+            try await AuditLog.append([AuditEntry(access, "receive-report", subject: "case:\(caseRow.id!)", child: .init(childRow.id!), at: now)], on: tx)
             return ReceivedReport(caseID: .init(caseRow.id!), joinedExistingCase: open != nil, record: record)
         } }
     }
 
     /// Records a later step on a case, after the domain's rules have accepted it.
-    public func record(_ step: CaseStep, on id: CaseFile.ID, scope: AccessScope, by user: StaffUser.ID,
-                       now: Date) async throws -> CaseRecord {
-        try await record([step], on: id, scope: scope, by: user, now: now)
+    public func record(_ step: CaseStep, on id: CaseFile.ID, access: Access, now: Date) async throws -> CaseRecord {
+        try await record([step], on: id, access: access, now: now)
     }
 
     /// Records several steps in order, all or none: each is checked against the case as the ones
     /// before it leave it, and the case is read and written once.
-    public func record(_ steps: [CaseStep], on id: CaseFile.ID, scope: AccessScope, by user: StaffUser.ID,
-                       now: Date) async throws -> CaseRecord {
+    public func record(_ steps: [CaseStep], on id: CaseFile.ID, access: Access, now: Date) async throws -> CaseRecord {
         try await Self.contentionAsConflict { try await db.writing { tx in
-            let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
-            let journal = try await Self.append(steps, to: caseRow, by: user, now: now, on: tx)
-            return try await Self.record(caseRow, journal: journal, on: tx)
+            let caseRow = try await Self.scopedCase(id, scope: access.scope, on: tx)
+            let journal = try await Self.append(steps, to: caseRow, by: access.actor, now: now, on: tx)
+            let record = try await Self.record(caseRow, journal: journal, on: tx)
+            try await AuditLog.append(steps.map { AuditEntry(access, "record-\($0.kind.rawValue)", subject: "case:\(id)", child: record.child.id, at: now) }, on: tx)
+            return record
         } }
     }
 
     /// Adds a parent or other family member to the child of a case.
-    public func addFamilyMember(_ member: FamilyMember, to id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
+    public func addFamilyMember(_ member: FamilyMember, to id: CaseFile.ID, access: Access, now: Date) async throws -> CaseRecord {
         try member.check()
         return try await Self.contentionAsConflict { try await db.writing { tx in
-            let caseRow = try await Self.scopedCase(id, scope: scope, on: tx)
+            let caseRow = try await Self.scopedCase(id, scope: access.scope, on: tx)
             let row = FamilyMemberRow()
             row.id = member.id.rawValue
             row.childID = caseRow.childID
@@ -67,14 +70,24 @@ public struct CaseRepository: Sendable {
             row.livesWithChild = member.livesWithChild
             row.occupation = member.occupation
             try await row.create(on: tx)
-            return try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
+            let record = try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
+            try await AuditLog.append([AuditEntry(access, "add-family-member", subject: "family-member:\(member.id)", child: record.child.id, at: now)], on: tx)
+            return record
         } }
     }
 
     /// One case with its child, journal and family: three hand-written queries, as this read serves
     /// every case page and `GET /cases/{id}`, and Fluent's reflection and identifier quoting cost
     /// more than the queries themselves (bench/pages.sh).
-    public func find(_ id: CaseFile.ID, scope: AccessScope) async throws -> CaseRecord {
+    public func find(_ id: CaseFile.ID, access: Access, now: Date) async throws -> CaseRecord {
+        try await db.writing { tx in
+            let record = try await Self.find(id, scope: access.scope, on: tx)
+            try await AuditLog.append([AuditEntry(access, "read-case", subject: "case:\(id)", child: record.child.id, at: now)], on: tx)
+            return record
+        }
+    }
+
+    static func find(_ id: CaseFile.ID, scope: AccessScope, on db: any Database) async throws -> CaseRecord {
         var query: SQLQueryString = """
             SELECT c.municipality_id, c.team, c.caseworker_id, w.display_name AS caseworker_name,
                    h.id AS child_id, h.person_number, h.name, h.school_or_daycare
@@ -90,9 +103,9 @@ public struct CaseRepository: Sendable {
         let child = Child(id: .init(childID), personNumber: try! PersonNumber(try row.decode(column: "person_number", as: String.self)),
                           name: try row.decode(column: "name", as: String.self),
                           schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
-        let journal = try await Self.journal(of: id.rawValue, on: db)
+        let journal = try await journal(of: id.rawValue, on: db)
         return CaseRecord(file: CaseFile(id: id, replaying: journal.map(\.step)), journal: journal, child: child,
-                          family: try await Self.family(of: childID, on: db),
+                          family: try await family(of: childID, on: db),
                           municipalityID: .init(try row.decode(column: "municipality_id", as: UUID.self)),
                           team: try row.decode(column: "team", as: String.self),
                           caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init),
@@ -101,29 +114,39 @@ public struct CaseRepository: Sendable {
 
     /// The municipality's child with this person number, when it has one: the report form shows
     /// a known child instead of asking for the name again.
-    public func child(_ personNumber: PersonNumber, scope: AccessScope) async throws -> Child? {
-        try await ChildRow.query(on: db)
-            .filter(\.$municipalityID == scope.municipalityID.rawValue)
-            .filter(\.$personNumber == personNumber.digits)
-            .first().map(Child.init)
-    }
-
-    public func list(scope: AccessScope, stage: CaseFile.Stage?, limit: Int) async throws -> [CaseSummary] {
-        var query = Self.scoped(scope, on: db).join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
-        if let stage { query = query.filter(\.$stage == stage.rawValue) }
-        return try await query.sort(\.$openedAt, .descending).limit(limit).all().map { row in
-            CaseSummary(id: .init(row.id!), childName: try row.joined(ChildRow.self).name,
-                        stage: CaseFile.Stage(rawValue: row.stage) ?? .intake, openedAt: row.openedAt,
-                        caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
+    public func child(_ personNumber: PersonNumber, access: Access, now: Date) async throws -> Child? {
+        try await db.writing { tx in
+            guard let child = try await ChildRow.query(on: tx)
+                .filter(\.$municipalityID == access.municipalityID.rawValue)
+                .filter(\.$personNumber == personNumber.digits)
+                .first().map(Child.init)
+            else { return nil }
+            try await AuditLog.append([AuditEntry(access, "find-child", subject: "child:\(child.id)", child: child.id, at: now)], on: tx)
+            return child
         }
     }
 
-    public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, scope: AccessScope) async throws {
+    public func list(access: Access, stage: CaseFile.Stage?, limit: Int, now: Date) async throws -> [CaseSummary] {
+        try await db.writing { tx in
+            var query = Self.scoped(access.scope, on: tx).join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
+            if let stage { query = query.filter(\.$stage == stage.rawValue) }
+            let cases = try await query.sort(\.$openedAt, .descending).limit(limit).all().map { row in
+                CaseSummary(id: .init(row.id!), childID: .init(row.childID), childName: try row.joined(ChildRow.self).name,
+                            stage: CaseFile.Stage(rawValue: row.stage) ?? .intake, openedAt: row.openedAt,
+                            caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
+            }
+            try await AuditLog.append(cases.map { AuditEntry(access, "list-cases", subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
+            return cases
+        }
+    }
+
+    public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, access: Access, now: Date) async throws {
         try await Self.contentionAsConflict { try await db.writing { tx in
-            let row = try await Self.scopedCase(id, scope: scope, on: tx)
+            let row = try await Self.scopedCase(id, scope: access.scope, on: tx)
             row.caseworkerID = caseworker.rawValue
             try await row.save(on: tx)
             try await Self.copyOwners(of: row, toDeadlinesOn: tx)
+            try await AuditLog.append([AuditEntry(access, "assign-case", subject: "case:\(id) caseworker:\(caseworker)", child: .init(row.childID), at: now)], on: tx)
         } }
     }
 

@@ -79,14 +79,15 @@ public struct DetectionRepository: Sendable {
     /// The only way from the detection side back to a person, and every use is audited: the
     /// lookup and its audit entry are one transaction. Another municipality's pseudonym is not found.
     public func resolve(_ pseudonym: Pseudonym, by actor: StaffUser, purpose: String, now: Date) async throws -> PersonNumber {
-        try await db.transaction { tx in
+        try await db.writing { tx in
             let row = try await (tx as! any SQLDatabase).select().column("person_number").from("person_register")
                 .where("municipality_id", .equal, actor.municipalityID.rawValue).where("pseudonym", .equal, pseudonym.description)
                 .first()
             guard let digits = try row?.decode(column: "person_number", as: String.self) else {
                 throw StoreError.notFound("No person with that pseudonym in your municipality.")
             }
-            try await AuditLog.append(AuditEntry(at: now, actor: actor, action: "resolve-pseudonym", subject: pseudonym.description, purpose: purpose), on: tx)
+            try await AuditLog.append([AuditEntry(at: now, actor: actor.id, role: actor.role, municipality: actor.municipalityID, action: "resolve-pseudonym",
+                                                  subject: "pseudonym:\(pseudonym)", child: nil, purpose: purpose)], on: tx)
             return try PersonNumber(digits)
         }
     }

@@ -28,7 +28,7 @@ enum WorktrayController {
         guard Paging.pages.contains(page) else {
             throw Problem.badRequest("page counts from \(Paging.pages.lowerBound) to \(Paging.pages.upperBound).", field: "page")
         }
-        let tray = try await request.cases.worktray(.init(for: signedIn.user), scope: signedIn.scope, now: request.now,
+        let tray = try await request.cases.worktray(.init(for: signedIn.user), access: signedIn.access(), now: request.now,
                                                      limit: pageSize, offset: (page - 1) * pageSize)
         let items = tray.entries.map {
             WorktrayDTO.Item(caseId: $0.caseID, childName: $0.childName, caseworkerId: $0.caseworkerID, deadline: .init($0.deadline, now: request.now))

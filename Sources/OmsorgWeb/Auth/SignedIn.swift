@@ -7,6 +7,9 @@ struct SignedIn: Authenticatable {
     let tokenHash: String
 
     var scope: AccessScope { AccessScope(user) }
+
+    /// The user's access for `purpose`, which the store records with every read and write.
+    func access(for purpose: Access.Purpose = .casework) -> Access { Access(user, purpose: purpose) }
 }
 
 /// Accepts `Authorization: Bearer <token>` for a token issued by login and not yet expired.

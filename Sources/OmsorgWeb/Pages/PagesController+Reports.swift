@@ -15,8 +15,8 @@ extension PagesController {
         let user = try request.caseworkPageUser
         let context = request.pageContext
         let fields = try request.formFields()
-        let scope = AccessScope(user)
-        let known = try await NewReportPage.knownChild(fields, scope: scope, on: request)
+        let access = Access(user, purpose: .casework)
+        let known = try await NewReportPage.knownChild(fields, access: access, on: request)
         var form = FormState(values: fields)
         if fields["action"] == "find" {
             if known == nil && (try? PersonNumber(fields["personNumber"] ?? "")) == nil {
@@ -30,7 +30,7 @@ extension PagesController {
             form.messages = errors.messages
         case .success(let (report, child)):
             do {
-                let received = try await request.cases.receiveReport(report, about: child, scope: scope, by: user.id,
+                let received = try await request.cases.receiveReport(report, about: child, access: access,
                                                                      assigningTo: user.caseworkerForNewCases, now: request.now)
                 guard received.record != nil else { return PageResponse.html(NewReportPage.View.joinedElsewhere(context)) }
                 return PageResponse.seeOther("/cases/\(received.caseID)")

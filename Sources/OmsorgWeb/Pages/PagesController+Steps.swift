@@ -19,7 +19,7 @@ extension PagesController {
             form.messages = StepPage.messages(errors.errors, step: step, texts: texts)
         case .success(let input):
             do {
-                _ = try await request.cases.record(step.make(input), on: id, scope: AccessScope(user), by: user.id, now: request.now)
+                _ = try await request.cases.record(step.make(input), on: id, access: Access(user, purpose: .casework), now: request.now)
                 return PageResponse.seeOther("/cases/\(id)")
             } catch let error as CaseFlowError {
                 // The report and measure choices come from the case itself: another one is a tampered form.
@@ -47,7 +47,7 @@ extension PagesController {
 
     static func familyMemberForm(_ request: Request) async throws -> Response {
         let user = try request.caseworkPageUser
-        let record = try await request.cases.find(try request.parameter("caseID", as: CaseFile.ID.self), scope: AccessScope(user))
+        let record = try await request.cases.find(try request.parameter("caseID", as: CaseFile.ID.self), access: Access(user, purpose: .casework), now: request.now)
         return PageResponse.html(FamilyMemberPage.render(request.pageContext, record: record, form: FormState()))
     }
 
@@ -58,10 +58,10 @@ extension PagesController {
         let fields = try request.formFields()
         switch FamilyMemberPage.member(from: fields, texts: context.texts) {
         case .success(let member):
-            _ = try await request.cases.addFamilyMember(member, to: id, scope: AccessScope(user))
+            _ = try await request.cases.addFamilyMember(member, to: id, access: Access(user, purpose: .casework), now: request.now)
             return PageResponse.seeOther("/cases/\(id)")
         case .failure(let errors):
-            let record = try await request.cases.find(id, scope: AccessScope(user))
+            let record = try await request.cases.find(id, access: Access(user, purpose: .casework), now: request.now)
             return PageResponse.html(FamilyMemberPage.render(context, record: record, form: FormState(values: fields, messages: errors.messages)),
                                      status: .unprocessableEntity)
         }

@@ -61,7 +61,7 @@ enum PagesController {
               let caseworker = try await request.staff.user(caseworkerID, in: user.municipalityID),
               caseworker.role == .caseworker, caseworker.team == user.team
         else { throw Abort(.notFound) }
-        try await request.cases.assign(id, to: caseworker.id, scope: AccessScope(user))
+        try await request.cases.assign(id, to: caseworker.id, access: Access(user, purpose: .assignment), now: request.now)
         return PageResponse.seeOther("/worktray")
     }
 }

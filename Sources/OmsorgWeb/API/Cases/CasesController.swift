@@ -27,13 +27,13 @@ enum CasesController {
         }
         let signedIn = try request.signedIn
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
-        let record = try await request.cases.record(step.make(input), on: id, scope: signedIn.scope, by: signedIn.user.id, now: request.now)
+        let record = try await request.cases.record(step.make(input), on: id, access: signedIn.access(), now: request.now)
         return try JSON.response(CaseDTO(record, now: request.now))
     }
 
     static func show(_ request: Request) async throws -> Response {
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
-        let record = try await request.cases.find(id, scope: try request.signedIn.scope)
+        let record = try await request.cases.find(id, access: try request.signedIn.access(), now: request.now)
         return try JSON.response(CaseDTO(record, now: request.now))
     }
 
@@ -56,7 +56,7 @@ enum CasesController {
             }
             return stage
         }
-        let summaries = try await request.cases.list(scope: try request.signedIn.scope, stage: stage, limit: 500)
+        let summaries = try await request.cases.list(access: try request.signedIn.access(), stage: stage, limit: 500, now: request.now)
         return try JSON.response(CaseListDTO(items: summaries.map {
             .init(id: $0.id, childName: $0.childName, stage: $0.stage, openedAt: $0.openedAt, caseworkerId: $0.caseworkerID)
         }))
@@ -79,7 +79,7 @@ enum CasesController {
         let member = FamilyMember(name: try RequestFields.text(body.name, field: "name"), personNumber: personNumber, relation: body.relation, hasCustody: body.hasCustody,
                                   livesWithChild: body.livesWithChild, occupation: body.occupation)
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
-        let record = try await request.cases.addFamilyMember(member, to: id, scope: try request.signedIn.scope)
+        let record = try await request.cases.addFamilyMember(member, to: id, access: try request.signedIn.access(), now: request.now)
         return try JSON.response(CaseDTO(record, now: request.now), status: .created)
     }
 
@@ -96,7 +96,7 @@ enum CasesController {
               caseworker.role == .caseworker, caseworker.team == signedIn.user.team
         else { throw Problem.unprocessable("No caseworker with that id in your team.", field: "caseworkerId") }
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
-        try await request.cases.assign(id, to: caseworker.id, scope: signedIn.scope)
-        return try JSON.response(CaseDTO(try await request.cases.find(id, scope: signedIn.scope), now: request.now))
+        try await request.cases.assign(id, to: caseworker.id, access: signedIn.access(for: .assignment), now: request.now)
+        return try JSON.response(CaseDTO(try await request.cases.find(id, access: signedIn.access(for: .assignment), now: request.now), now: request.now))
     }
 }

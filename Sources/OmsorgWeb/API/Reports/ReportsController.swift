@@ -41,8 +41,8 @@ enum ReportsController {
         let body = try request.decode(ReportBody.self)
         let report = ReportOfConcern(notifier: body.notifier, receivedAt: body.receivedAt, description: body.description)
         let signedIn = try request.signedIn
-        let received = try await request.cases.receiveReport(report, about: try body.validChild(), scope: signedIn.scope,
-                                                             by: signedIn.user.id, assigningTo: signedIn.user.caseworkerForNewCases, now: request.now)
+        let received = try await request.cases.receiveReport(report, about: try body.validChild(), access: signedIn.access(),
+                                                             assigningTo: signedIn.user.caseworkerForNewCases, now: request.now)
         let created = ReportCreated(reportId: report.id, caseId: received.caseID, joinedExistingCase: received.joinedExistingCase,
                                     case: received.record.map { CaseDTO($0, now: request.now) })
         return try JSON.response(created, status: .created)

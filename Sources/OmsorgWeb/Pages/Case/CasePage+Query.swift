@@ -4,7 +4,7 @@ import Vapor
 
 extension CasePage {
     static func model(_ id: CaseFile.ID, for user: StaffUser, texts: Texts, on request: Request) async throws -> Model {
-        let record = try await request.cases.find(id, scope: AccessScope(user))
+        let record = try await request.cases.find(id, access: Access(user, purpose: .casework), now: request.now)
         let deadlines = DeadlineEngine.deadlines(for: record.file).sorted { $0.dueAt < $1.dueAt }
         let steps = record.file.allowedSteps.filter { $0 != .report }.map { kind in
             Model.NextStep(kind: kind, deadline: deadlines.nextOpen(metBy: kind))

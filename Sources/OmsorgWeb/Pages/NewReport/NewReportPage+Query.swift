@@ -9,9 +9,9 @@ extension NewReportPage {
     }
 
     /// The known child for the typed person number, if it is a valid one.
-    static func knownChild(_ form: [String: String], scope: AccessScope, on request: Request) async throws -> Child? {
+    static func knownChild(_ form: [String: String], access: Access, on request: Request) async throws -> Child? {
         guard let personNumber = try? PersonNumber(form["personNumber"] ?? "") else { return nil }
-        return try await request.cases.child(personNumber, scope: scope)
+        return try await request.cases.child(personNumber, access: access, now: request.now)
     }
 
     /// The report and its child from a checked form, or the messages for everything wrong in it.

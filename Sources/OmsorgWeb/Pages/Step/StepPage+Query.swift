@@ -6,7 +6,7 @@ import Vapor
 extension StepPage {
     static func model(_ id: CaseFile.ID, _ step: StepDefinition, for user: StaffUser, texts: Texts, form: FormState?,
                       on request: Request) async throws -> Model {
-        let record = try await request.cases.find(id, scope: AccessScope(user))
+        let record = try await request.cases.find(id, access: Access(user, purpose: .casework), now: request.now)
         let file = record.file
         let deadline = DeadlineEngine.deadlines(for: file).nextOpen(metBy: step.kind)
         return Model(record: record, step: step, blocked: file.availability(of: step.kind).map(texts.blocker), deadline: deadline,

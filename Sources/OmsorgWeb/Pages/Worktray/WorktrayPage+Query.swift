@@ -6,10 +6,9 @@ extension WorktrayPage {
     static let pageSize = 50
 
     static func model(for user: StaffUser, page: Int, on request: Request) async throws -> Model {
-        let scope = AccessScope(user)
         let owner = CaseRepository.WorktrayOwner(for: user)
         let isTeamTray = if case .team = owner { true } else { false }
-        let tray = try await request.cases.worktray(owner, scope: scope, now: request.now,
+        let tray = try await request.cases.worktray(owner, access: Access(user, purpose: .casework), now: request.now,
                                                      limit: pageSize, offset: (page - 1) * pageSize)
         // Only a team tray names caseworkers and offers to assign.
         var team: [StaffUser] = []

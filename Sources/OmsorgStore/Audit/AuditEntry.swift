@@ -1,0 +1,35 @@
+import Foundation
+import OmsorgDomain
+
+/// One read or write of personal data: who, in which role and municipality, why, what they did,
+/// to which record, and when (to the second).
+public struct AuditEntry: Sendable, Equatable {
+    public let at: Date
+    public let actor: StaffUser.ID
+    public let role: Role
+    public let municipality: Municipality.ID
+    public let action: String
+    /// The record reached, e.g. `case:…` or `pseudonym:…`.
+    public let subject: String
+    /// The child whose data it was, when it was one child's: the child's access log lists these.
+    public let child: Child.ID?
+    public let purpose: String
+
+    public init(at: Date, actor: StaffUser.ID, role: Role, municipality: Municipality.ID, action: String, subject: String,
+                child: Child.ID?, purpose: String) {
+        self.at = Date(timeIntervalSince1970: at.timeIntervalSince1970.rounded(.down))
+        self.actor = actor
+        self.role = role
+        self.municipality = municipality
+        self.action = action
+        self.subject = subject
+        self.child = child
+        self.purpose = purpose
+    }
+
+    /// An entry for `access`, at `now`.
+    public init(_ access: Access, _ action: String, subject: String, child: Child.ID?, at now: Date) {
+        self.init(at: now, actor: access.actor, role: access.role, municipality: access.municipalityID, action: action,
+                  subject: subject, child: child, purpose: access.purpose.rawValue)
+    }
+}

@@ -1,0 +1,111 @@
+import FluentKit
+import Foundation
+import OmsorgDomain
+import SQLKit
+
+extension AuditLog {
+    /// A chain's head as it stood when an operator recorded it, kept outside the database: whoever
+    /// can rewrite the database can rewrite its heads too, but not the operator's copy.
+    public struct Checkpoint: Codable, Sendable, Equatable {
+        public let municipality: Municipality.ID
+        public let sequence: Int
+        public let hash: String
+    }
+
+    /// The first thing wrong in a chain: where, and what happened there.
+    public struct Break: Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Sendable {
+            /// The entry's content no longer gives its hash.
+            case edited
+            /// The entry does not follow its predecessor: one was put in, or the order changed.
+            case inserted
+            /// The sequence skips: entries are missing here.
+            case deleted
+            /// The chain ends before its head or a checkpoint: its last entries were removed.
+            case truncated
+        }
+
+        public let municipality: Municipality.ID
+        public let sequence: Int
+        public let kind: Kind
+
+        public var description: String { "municipality \(municipality), entry \(sequence): \(kind.rawValue)" }
+    }
+
+    public struct Verification: Sendable, Equatable {
+        public let entries: Int
+        public let chains: Int
+        public let firstBreak: Break?
+    }
+
+    /// Every chain's head now, for an operator to keep elsewhere (`omsorg audit checkpoint`).
+    public static func checkpoints(on db: any Database) async throws -> [Checkpoint] {
+        try await (db as! any SQLDatabase).select().columns("municipality_id", "sequence", "hash").from("audit_heads")
+            .orderBy("municipality_id").all().map { row in
+                Checkpoint(municipality: .init(try row.decode(column: "municipality_id", as: UUID.self)),
+                           sequence: try row.decode(column: "sequence", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
+            }
+    }
+
+    /// Walks every chain from its first entry, against its head and against `checkpoints`.
+    public static func verify(on db: any Database, checkpoints: [Checkpoint] = []) async throws -> Verification {
+        let heads = Dictionary(uniqueKeysWithValues: try await Self.checkpoints(on: db).map { ($0.municipality, $0) })
+        let chains = try await entries(on: db)
+        var firstBreak: Break?
+        for municipality in Set(heads.keys).union(chains.keys).union(checkpoints.map(\.municipality)).sorted(by: { $0.description < $1.description }) {
+            let recorded = checkpoints.filter { $0.municipality == municipality } + (heads[municipality].map { [$0] } ?? [])
+            if let found = verify(chains[municipality] ?? [], of: municipality, against: recorded) {
+                firstBreak = firstBreak ?? found
+            }
+        }
+        return Verification(entries: chains.values.map(\.count).reduce(0, +), chains: chains.count, firstBreak: firstBreak)
+    }
+
+    private static func verify(_ chain: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)], of municipality: Municipality.ID,
+                               against recorded: [Checkpoint]) -> Break? {
+        var previous = genesis
+        var hashes: [Int: String] = [:]
+        for (index, row) in chain.enumerated() {
+            let expected = index + 1
+            if row.sequence != expected { return Break(municipality: municipality, sequence: expected, kind: .deleted) }
+            if row.hash != hash(row.entry, sequence: row.sequence, previous: row.previous) {
+                return Break(municipality: municipality, sequence: row.sequence, kind: .edited)
+            }
+            if row.previous != previous { return Break(municipality: municipality, sequence: row.sequence, kind: .inserted) }
+            previous = row.hash
+            hashes[row.sequence] = row.hash
+        }
+        for checkpoint in recorded.sorted(by: { $0.sequence < $1.sequence }) where checkpoint.sequence > 0 {
+            guard let hash = hashes[checkpoint.sequence] else {
+                return Break(municipality: municipality, sequence: chain.count + 1, kind: .truncated)
+            }
+            if hash != checkpoint.hash { return Break(municipality: municipality, sequence: checkpoint.sequence, kind: .edited) }
+        }
+        // A head that lags the chain: entries were added without it, which the store never does.
+        if let head = recorded.last, head.sequence < chain.count {
+            return Break(municipality: municipality, sequence: head.sequence + 1, kind: .inserted)
+        }
+        return nil
+    }
+
+    private static func entries(on db: any Database) async throws -> [Municipality.ID: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)]] {
+        let rows = try await (db as! any SQLDatabase).select().columns(columns).from("audit_entries")
+            .orderBy("municipality_id").orderBy("sequence").all()
+        var chains: [Municipality.ID: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)]] = [:]
+        for row in rows {
+            let municipality = Municipality.ID(try row.decode(column: "municipality_id", as: UUID.self))
+            // Stored to the second; a database may give it back a hair off.
+            let at = Date(timeIntervalSince1970: try row.decode(column: "at", as: Date.self).timeIntervalSince1970.rounded())
+            let entry = AuditEntry(at: at, actor: .init(try row.decode(column: "actor_id", as: UUID.self)),
+                                   role: Role(rawValue: try row.decode(column: "actor_role", as: String.self)) ?? .notifier,
+                                   municipality: municipality, action: try row.decode(column: "action", as: String.self),
+                                   subject: try row.decode(column: "subject", as: String.self),
+                                   child: try row.decode(column: "child_id", as: UUID?.self).map(Child.ID.init),
+                                   purpose: try row.decode(column: "purpose", as: String.self))
+            chains[municipality, default: []].append((try row.decode(column: "sequence", as: Int.self), entry,
+                                                      try row.decode(column: "previous_hash", as: String.self),
+                                                      try row.decode(column: "hash", as: String.self)))
+        }
+        return chains
+    }
+}
