@@ -1,4 +1,5 @@
 import OmsorgDomain
+import OmsorgStore
 @testable import OmsorgWeb
 import Testing
 
@@ -23,6 +24,10 @@ struct CatalogueTests {
         keys += ["overdue", "due-soon", "later"].map { "urgency.\($0)" }
         keys += (1...7).map { "weekday.\($0)" } + (1...12).map { "month.\($0)" }
         keys += FieldProblem.examples.map { "error.\($0.code)" }
+        keys += AuditEntry.Action.all.map { action in
+            if case .record(let kind) = action { "step.\(kind.rawValue).title" } else { "access-log.action.\(action.name)" }
+        }
+        keys += Access.Purpose.allCases.map { "access-log.purpose.\($0.rawValue)" }
         keys += ["not-found", "forbidden", "too-many", "failure"].flatMap { ["error.\($0).title", "error.\($0).body"] }
         for step in StepTable.all {
             for field in step.fields {

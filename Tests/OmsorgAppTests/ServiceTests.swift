@@ -21,7 +21,8 @@ struct ServiceTests {
             }
             let registered = Set(api.map { route in
                 let path = route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name == "caseID" ? "caseId" : name)}" }
+                    // The routes name parameters as Swift does (caseID), the document as the API spells fields (caseId).
+                    if case .parameter(let name) = component { return "{\(name.hasSuffix("ID") ? name.dropLast(2) + "Id" : name)}" }
                     return component.description
                 }.joined(separator: "/")
                 return "\(route.method.rawValue) /\(path)"

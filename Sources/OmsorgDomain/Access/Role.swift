@@ -10,6 +10,10 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     /// Only the people who work a case read or write its content; managers see aggregates,
     /// analysts pseudonymised data and administrators configuration.
     public var worksCases: Bool { self == .caseworker || self == .teamLeader }
+
+    /// Who may see who has looked at a child's data: the people working the child's case, and
+    /// administrators, who answer the citizen's and the supervisory authority's questions.
+    public var reviewsAccess: Bool { worksCases || self == .administrator }
 }
 
 public struct Municipality: Codable, Sendable, Equatable {

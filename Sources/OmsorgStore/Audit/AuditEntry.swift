@@ -4,6 +4,33 @@ import OmsorgDomain
 /// One read or write of personal data: who, in which role and municipality, why, what they did,
 /// to which record, and when (to the second).
 public struct AuditEntry: Sendable, Equatable {
+    /// What was done with the data, as the log names it.
+    public enum Action: Sendable, Equatable {
+        case receiveReport, readCase, addFamilyMember, findChild, listCases, assignCase, readWorktray, search, readAccessLog
+        case resolvePseudonym
+        /// A step of the flow recorded on the case.
+        case record(CaseStep.Kind)
+
+        public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
+                                           .search, .readAccessLog, .resolvePseudonym] + CaseStep.Kind.allCases.map(Action.record)
+
+        public var name: String {
+            switch self {
+            case .receiveReport: "receive-report"
+            case .readCase: "read-case"
+            case .addFamilyMember: "add-family-member"
+            case .findChild: "find-child"
+            case .listCases: "list-cases"
+            case .assignCase: "assign-case"
+            case .readWorktray: "read-worktray"
+            case .search: "search"
+            case .readAccessLog: "read-access-log"
+            case .resolvePseudonym: "resolve-pseudonym"
+            case .record(let kind): "record-\(kind.rawValue)"
+            }
+        }
+    }
+
     public let at: Date
     public let actor: StaffUser.ID
     public let role: Role
@@ -28,8 +55,8 @@ public struct AuditEntry: Sendable, Equatable {
     }
 
     /// An entry for `access`, at `now`.
-    public init(_ access: Access, _ action: String, subject: String, child: Child.ID?, at now: Date) {
-        self.init(at: now, actor: access.actor, role: access.role, municipality: access.municipalityID, action: action,
+    public init(_ access: Access, _ action: Action, subject: String, child: Child.ID?, at now: Date) {
+        self.init(at: now, actor: access.actor, role: access.role, municipality: access.municipalityID, action: action.name,
                   subject: subject, child: child, purpose: access.purpose.rawValue)
     }
 }

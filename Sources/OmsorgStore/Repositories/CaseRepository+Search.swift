@@ -9,7 +9,7 @@ extension CaseRepository {
     public func search(_ text: String, access: Access, limit: Int, now: Date) async throws -> [CaseSummary] {
         try await db.writing { tx in
             let found = try await Self.search(text, scope: access.scope, limit: limit, on: tx as! any SQLDatabase)
-            try await AuditLog.append(found.map { AuditEntry(access, "search", subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
+            try await AuditLog.append(found.map { AuditEntry(access, .search, subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
             return found
         }
     }

@@ -23,7 +23,7 @@ extension CaseRepository {
     public func worktray(_ owner: WorktrayOwner, access: Access, now: Date, limit: Int, offset: Int) async throws -> WorktrayPage {
         try await db.writing { tx in
             let page = try await Self.worktray(owner, scope: access.scope, now: now, limit: limit, offset: offset, on: tx as! any SQLDatabase)
-            try await AuditLog.append(page.entries.map { AuditEntry(access, "read-worktray", subject: "case:\($0.caseID)", child: $0.childID, at: now) }, on: tx)
+            try await AuditLog.append(page.entries.map { AuditEntry(access, .readWorktray, subject: "case:\($0.caseID)", child: $0.childID, at: now) }, on: tx)
             return page
         }
     }

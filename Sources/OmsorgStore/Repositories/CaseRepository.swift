@@ -33,7 +33,7 @@ public struct CaseRepository: Sendable {
             let journal = try await Self.append([.report(report)], to: caseRow, by: access.actor, now: now, on: tx)
             let visible = scope.team == nil || scope.team == caseRow.team
             let record = visible ? try await Self.record(caseRow, journal: journal, on: tx) : nil
-            try await AuditLog.append([AuditEntry(access, "receive-report", subject: "case:\(caseRow.id!)", child: .init(childRow.id!), at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .receiveReport, subject: "case:\(caseRow.id!)", child: .init(childRow.id!), at: now)], on: tx)
             return ReceivedReport(caseID: .init(caseRow.id!), joinedExistingCase: open != nil, record: record)
         } }
     }
@@ -50,7 +50,7 @@ public struct CaseRepository: Sendable {
             let caseRow = try await Self.scopedCase(id, scope: access.scope, on: tx)
             let journal = try await Self.append(steps, to: caseRow, by: access.actor, now: now, on: tx)
             let record = try await Self.record(caseRow, journal: journal, on: tx)
-            try await AuditLog.append(steps.map { AuditEntry(access, "record-\($0.kind.rawValue)", subject: "case:\(id)", child: record.child.id, at: now) }, on: tx)
+            try await AuditLog.append(steps.map { AuditEntry(access, .record($0.kind), subject: "case:\(id)", child: record.child.id, at: now) }, on: tx)
             return record
         } }
     }
@@ -71,7 +71,7 @@ public struct CaseRepository: Sendable {
             row.occupation = member.occupation
             try await row.create(on: tx)
             let record = try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
-            try await AuditLog.append([AuditEntry(access, "add-family-member", subject: "family-member:\(member.id)", child: record.child.id, at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .addFamilyMember, subject: "family-member:\(member.id)", child: record.child.id, at: now)], on: tx)
             return record
         } }
     }
@@ -82,7 +82,7 @@ public struct CaseRepository: Sendable {
     public func find(_ id: CaseFile.ID, access: Access, now: Date) async throws -> CaseRecord {
         try await db.writing { tx in
             let record = try await Self.find(id, scope: access.scope, on: tx)
-            try await AuditLog.append([AuditEntry(access, "read-case", subject: "case:\(id)", child: record.child.id, at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .readCase, subject: "case:\(id)", child: record.child.id, at: now)], on: tx)
             return record
         }
     }
@@ -121,7 +121,7 @@ public struct CaseRepository: Sendable {
                 .filter(\.$personNumber == personNumber.digits)
                 .first().map(Child.init)
             else { return nil }
-            try await AuditLog.append([AuditEntry(access, "find-child", subject: "child:\(child.id)", child: child.id, at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .findChild, subject: "child:\(child.id)", child: child.id, at: now)], on: tx)
             return child
         }
     }
@@ -135,7 +135,7 @@ public struct CaseRepository: Sendable {
                             stage: CaseFile.Stage(rawValue: row.stage) ?? .intake, openedAt: row.openedAt,
                             caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
             }
-            try await AuditLog.append(cases.map { AuditEntry(access, "list-cases", subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
+            try await AuditLog.append(cases.map { AuditEntry(access, .listCases, subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
             return cases
         }
     }
@@ -146,7 +146,7 @@ public struct CaseRepository: Sendable {
             row.caseworkerID = caseworker.rawValue
             try await row.save(on: tx)
             try await Self.copyOwners(of: row, toDeadlinesOn: tx)
-            try await AuditLog.append([AuditEntry(access, "assign-case", subject: "case:\(id) caseworker:\(caseworker)", child: .init(row.childID), at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .assignCase, subject: "case:\(id) caseworker:\(caseworker)", child: .init(row.childID), at: now)], on: tx)
         } }
     }
 

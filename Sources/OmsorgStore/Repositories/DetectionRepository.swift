@@ -86,7 +86,7 @@ public struct DetectionRepository: Sendable {
             guard let digits = try row?.decode(column: "person_number", as: String.self) else {
                 throw StoreError.notFound("No person with that pseudonym in your municipality.")
             }
-            try await AuditLog.append([AuditEntry(at: now, actor: actor.id, role: actor.role, municipality: actor.municipalityID, action: "resolve-pseudonym",
+            try await AuditLog.append([AuditEntry(at: now, actor: actor.id, role: actor.role, municipality: actor.municipalityID, action: AuditEntry.Action.resolvePseudonym.name,
                                                   subject: "pseudonym:\(pseudonym)", child: nil, purpose: purpose)], on: tx)
             return try PersonNumber(digits)
         }

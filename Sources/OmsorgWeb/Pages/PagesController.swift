@@ -22,6 +22,7 @@ enum PagesController {
         signedIn.post("cases", ":caseID", "family-members", use: addFamilyMember)
         signedIn.get("cases", ":caseID", "steps", ":kind", use: stepForm)
         signedIn.post("cases", ":caseID", "steps", ":kind", use: recordStep)
+        signedIn.get("children", ":childID", "access-log", use: accessLog)
     }
 
     static func start(_ request: Request) async throws -> Response {
@@ -42,6 +43,13 @@ enum PagesController {
         let user = try request.caseworkPageUser
         let model = try await SearchPage.model(try? request.query.get(String.self, at: "q"), for: user, on: request)
         return PageResponse.html(SearchPage.View(context: request.pageContext, model: model).render())
+    }
+
+    static func accessLog(_ request: Request) async throws -> Response {
+        let user = try request.pageUser
+        guard user.role.reviewsAccess else { throw Abort(.forbidden) }
+        let model = try await AccessLogPage.model(try request.parameter("childID", as: Child.ID.self), for: user, on: request)
+        return PageResponse.html(AccessLogPage.View(context: request.pageContext, model: model).render())
     }
 
     static func casePage(_ request: Request) async throws -> Response {

@@ -10,6 +10,8 @@ extension Request {
 
     var staff: StaffRepository { StaffRepository(db) }
 
+    var audit: AuditRepository { AuditRepository(db) }
+
     func decode<T: RequestBody>(_ type: T.Type) throws -> T {
         try JSON.decode(type, from: self, maxBytes: application.web.maxBodyBytes)
     }

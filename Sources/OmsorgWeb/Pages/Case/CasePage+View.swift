@@ -169,6 +169,11 @@ extension CasePage {
                     Markup.element("dt") { Markup.text(texts("field.schoolOrDaycare")) }
                     Markup.element("dd") { Markup.text(child.schoolOrDaycare ?? texts("common.none")) }
                 }
+                Markup.element("p") {
+                    Markup.element("a", [("href", "/children/\(child.id)/access-log"), ("id", "access-log-link")]) {
+                        Markup.text(texts("case.access-log"))
+                    }
+                }
             }
         }
 

@@ -1,0 +1,78 @@
+import FluentKit
+import Foundation
+import OmsorgDomain
+import SQLKit
+
+/// One entry of a child's access log, as its reviewers read it.
+public struct AccessLogEntry: Sendable, Equatable {
+    public let at: Date
+    public let actorName: String?
+    public let role: Role
+    public let action: String
+    public let purpose: String
+}
+
+/// A child's access log: who has read or changed the child's data, when, and why.
+public struct AccessLog: Sendable, Equatable {
+    public let child: Child
+    /// The newest entries first, at most the limit asked for.
+    public let entries: [AccessLogEntry]
+    public let total: Int
+}
+
+/// Reads of the audit log. Nothing here changes it: the log is written only by the accesses it records.
+public struct AuditRepository: Sendable {
+    let db: any Database
+
+    public init(_ db: any Database) { self.db = db }
+
+    /// The access log of a child of the caller's municipality: for administrators, and for the
+    /// caseworkers and team leaders of a team that has a case of the child. Anyone else, and any
+    /// other municipality, finds no such child. Reading the log is itself recorded in it.
+    public func accessLog(of childID: Child.ID, access: Access, limit: Int, now: Date) async throws -> AccessLog {
+        try await db.writing { tx in
+            let sql = tx as! any SQLDatabase
+            guard let child = try await Self.reviewableChild(childID, access: access, on: sql) else {
+                throw StoreError.notFound("No child \(childID) whose access log you may read.")
+            }
+            let entries = try await sql.raw("""
+                SELECT a.at, a.actor_role, a.action, a.purpose, u.display_name
+                FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
+                WHERE a.municipality_id = \(bind: access.municipalityID.rawValue) AND a.child_id = \(bind: childID.rawValue)
+                ORDER BY a.sequence DESC LIMIT \(literal: limit)
+                """).all().map { row in
+                    AccessLogEntry(at: try row.decode(column: "at", as: Date.self), actorName: try row.decode(column: "display_name", as: String?.self),
+                                   role: Role(rawValue: try row.decode(column: "actor_role", as: String.self)) ?? .notifier,
+                                   action: try row.decode(column: "action", as: String.self), purpose: try row.decode(column: "purpose", as: String.self))
+                }
+            let total = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM audit_entries
+                WHERE municipality_id = \(bind: access.municipalityID.rawValue) AND child_id = \(bind: childID.rawValue)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            try await AuditLog.append([AuditEntry(access, .readAccessLog, subject: "child:\(childID)", child: childID, at: now)], on: tx)
+            return AccessLog(child: child, entries: entries, total: total)
+        }
+    }
+
+    private static func reviewableChild(_ id: Child.ID, access: Access, on sql: any SQLDatabase) async throws -> Child? {
+        var query: SQLQueryString = """
+            SELECT h.id, h.person_number, h.name, h.school_or_daycare FROM children h
+            WHERE h.id = \(bind: id.rawValue) AND h.municipality_id = \(bind: access.municipalityID.rawValue)
+            """
+        switch access.role {
+        case .administrator:
+            break
+        case .caseworker, .teamLeader:
+            query += " AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id"
+            if let team = access.scope.team { query += " AND c.team = \(bind: team)" }
+            query += ")"
+        case .manager, .analyst, .notifier:
+            return nil
+        }
+        guard let row = try await sql.raw(query).first() else { return nil }
+        // Stored person numbers were validated on the way in.
+        return Child(id: id, personNumber: try! PersonNumber(try row.decode(column: "person_number", as: String.self)),
+                     name: try row.decode(column: "name", as: String.self),
+                     schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
+    }
+}
