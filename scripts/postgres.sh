@@ -23,16 +23,22 @@ conf_dir=/etc/postgresql/$version/main
 pg_conftool "$version" main remove listen_addresses >&2 || true
 mkdir -p "$conf_dir/conf.d"
 # Scratch databases live for seconds; an autovacuum worker on one would block its DROP (only a
-# superuser may end it).
-printf "listen_addresses = '127.0.0.1'\nautovacuum = off\n" > "$conf_dir/conf.d/omsorg-tests.conf"
-if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
-  pg_ctlcluster "$version" main start >&2
-else
-  pg_ctlcluster "$version" main reload >&2
-fi
+# superuser may end it). The suites run in parallel, each server with its own pool of connections
+# (up to 8), and the concurrency tests fill them: the default limit of 100 is too few.
+connections=400
+printf "listen_addresses = '127.0.0.1'\nautovacuum = off\nmax_connections = $connections\n" > "$conf_dir/conf.d/omsorg-tests.conf"
 
 # su keeps the caller's directory, which the postgres user may not be allowed to enter.
 as_postgres() { (cd / && su postgres -c "$1"); }
+
+if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
+  pg_ctlcluster "$version" main start >&2
+elif [ "$(as_postgres "psql -tAc 'SHOW max_connections'")" != "$connections" ]; then
+  # The connection limit is read only at start.
+  pg_ctlcluster "$version" main restart >&2
+else
+  pg_ctlcluster "$version" main reload >&2
+fi
 
 for _ in $(seq 1 30); do
   pg_isready -h 127.0.0.1 -q && break

@@ -10,7 +10,9 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     }
     app.omsorg = configuration
     app.databases.use(try configuration.database.configuration(), as: configuration.database.databaseID)
-    try await configuration.database.prepare(app.db)
+    try await configuration.database.prepare(app.eventLoopGroup.makeIterator().compactMap {
+        app.databases.database(configuration.database.databaseID, logger: app.logger, on: $0)
+    })
     app.migrations.addOmsorg()
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")

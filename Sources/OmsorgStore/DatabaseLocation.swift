@@ -41,12 +41,34 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Settings the database file keeps: a SQLite file is written ahead (WAL), so that pages and
-    /// API reads go on while a step is written, instead of waiting for the writer.
-    public func prepare(_ db: any Database) async throws {
+    /// Settings for a SQLite file, given the database of each event loop (each has its own
+    /// connection, kept open by its pool):
+    /// - the file is written ahead (WAL), so that reads go on while a step is written;
+    /// - a writer waits up to `writeWaitMilliseconds` for a writer in another process, then fails
+    ///   rather than hang;
+    /// - NORMAL sync: in WAL mode a commit survives the process dying and the file stays whole
+    ///   through a power cut, which could lose only the last moments' commits. Every read writes
+    ///   its audit entry, so this is one disk flush per checkpoint instead of one per page shown;
+    /// - reads go through memory mapping: each write makes the other connections drop their page
+    ///   caches, which they would otherwise read back from the kernel page by page.
+    public func prepare(_ connections: [any Database]) async throws {
         guard case .sqliteFile = self else { return }
-        try await (db as! any SQLDatabase).raw("PRAGMA journal_mode = WAL").run()
+        for db in connections {
+            try await db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
+                try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.writeWaitMilliseconds))").run()
+                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(Self.mappedBytes))").run()
+            }
+        }
     }
+
+    /// The most of a SQLite file each connection maps; beyond it, reads copy as usual.
+    static var mappedBytes: Int { 1 << 30 }
+
+    /// A step is written in milliseconds; a wait this long means something is stuck.
+    static var writeWaitMilliseconds: Int { 10_000 }
 
     public var databaseID: DatabaseID {
         isEmbedded ? .sqlite : .psql

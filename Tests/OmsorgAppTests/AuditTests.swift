@@ -52,6 +52,14 @@ struct AuditTests {
             try await sql.raw("UPDATE audit_entries SET purpose = 'casework' WHERE sequence = 3").run()
             #expect(try await verify() == nil)
 
+            // Taking an entry out of a child's access log changes the entry.
+            let child = try #require(try await sql.raw("SELECT child_id FROM audit_children WHERE sequence = 2").first()?.decode(column: "child_id", as: UUID.self))
+            try await sql.raw("DELETE FROM audit_children WHERE sequence = 2").run()
+            #expect(try await verify() == .init(municipality: municipality, sequence: 2, kind: .edited))
+            try await sql.insert(into: "audit_children").columns("municipality_id", "sequence", "child_id")
+                .values(SQLBind(municipality.rawValue), SQLBind(2), SQLBind(child)).run()
+            #expect(try await verify() == nil)
+
             try await sql.raw("DELETE FROM audit_entries WHERE sequence = 4").run()
             #expect(try await verify() == .init(municipality: municipality, sequence: 4, kind: .deleted))
 
@@ -136,12 +144,16 @@ struct AuditTests {
             let nordby = try await test.client("nordby.caseworker")
             #expect(try await nordby.send(.GET, "/api/v1/cases/\(caseID)").status == .notFound)
             #expect(try await Self.actions(test) == ["receive-report", "read-case", "record-child-conversation", "add-family-member",
-                                                     "read-worktray", "read-worktray", "list-cases"])
-            let rows = try await (test.app.db as! any SQLDatabase).raw("SELECT DISTINCT actor_role, purpose, child_id FROM audit_entries").all()
+                                                     "read-worktray", "list-cases"])
+            let sql = test.app.db as! any SQLDatabase
+            let rows = try await sql.raw("SELECT DISTINCT actor_role, purpose FROM audit_entries").all()
             #expect(rows.count == 1)
             #expect(try rows.first?.decode(column: "actor_role", as: String.self) == "caseworker")
             #expect(try rows.first?.decode(column: "purpose", as: String.self) == "casework")
-            #expect(try rows.first?.decode(column: "child_id", as: UUID.self) != nil)
+            // Each entry names the one child it concerns.
+            let children = try await sql.raw("SELECT sequence, child_id FROM audit_children ORDER BY sequence").all()
+            #expect(try children.map { try $0.decode(column: "sequence", as: Int.self) } == Array(1...6))
+            #expect(Set(try children.map { try $0.decode(column: "child_id", as: UUID.self) }).count == 1)
         }
     }
 

@@ -61,7 +61,7 @@ public struct ExtractParser {
 
     /// SHA-256 of a file's bytes, in hexadecimal: the same file is never loaded twice.
     public static func contentHash(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: data))
     }
 
     private func headerPositions(_ header: [CSV.Field], schema: ExtractSchema) throws(ExtractError) -> [Int] {

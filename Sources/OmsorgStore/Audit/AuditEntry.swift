@@ -36,27 +36,30 @@ public struct AuditEntry: Sendable, Equatable {
     public let role: Role
     public let municipality: Municipality.ID
     public let action: String
-    /// The record reached, e.g. `case:…` or `pseudonym:…`.
+    /// The record reached, e.g. `case:…`, `worktray page 2` or `pseudonym:…`.
     public let subject: String
-    /// The child whose data it was, when it was one child's: the child's access log lists these.
-    public let child: Child.ID?
+    /// The children whose data was shown or changed: one for a case, every row's child for a work
+    /// tray or a search. Each child's access log lists the entry.
+    public let children: [Child.ID]
     public let purpose: String
 
     public init(at: Date, actor: StaffUser.ID, role: Role, municipality: Municipality.ID, action: String, subject: String,
-                child: Child.ID?, purpose: String) {
+                children: [Child.ID], purpose: String) {
         self.at = Date(timeIntervalSince1970: at.timeIntervalSince1970.rounded(.down))
         self.actor = actor
         self.role = role
         self.municipality = municipality
         self.action = action
         self.subject = subject
-        self.child = child
+        // A work tray shows a child once a deadline; the entry names each child once.
+        var seen = Set<Child.ID>()
+        self.children = children.filter { seen.insert($0).inserted }
         self.purpose = purpose
     }
 
     /// An entry for `access`, at `now`.
-    public init(_ access: Access, _ action: Action, subject: String, child: Child.ID?, at now: Date) {
+    public init(_ access: Access, _ action: Action, subject: String, children: [Child.ID], at now: Date) {
         self.init(at: now, actor: access.actor, role: access.role, municipality: access.municipalityID, action: action.name,
-                  subject: subject, child: child, purpose: access.purpose.rawValue)
+                  subject: subject, children: children, purpose: access.purpose.rawValue)
     }
 }

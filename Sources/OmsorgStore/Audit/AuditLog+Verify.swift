@@ -89,20 +89,27 @@ extension AuditLog {
     }
 
     private static func entries(on db: any Database) async throws -> [Municipality.ID: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)]] {
-        let rows = try await (db as! any SQLDatabase).select().columns(columns).from("audit_entries")
-            .orderBy("municipality_id").orderBy("sequence").all()
+        let sql = db as! any SQLDatabase
+        var children: [Municipality.ID: [Int: [Child.ID]]] = [:]
+        for row in try await sql.select().columns("municipality_id", "sequence", "child_id").from("audit_children").all() {
+            let municipality = Municipality.ID(try row.decode(column: "municipality_id", as: UUID.self))
+            children[municipality, default: [:]][try row.decode(column: "sequence", as: Int.self), default: []]
+                .append(.init(try row.decode(column: "child_id", as: UUID.self)))
+        }
+        let rows = try await sql.select().columns(columns).from("audit_entries").orderBy("municipality_id").orderBy("sequence").all()
         var chains: [Municipality.ID: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)]] = [:]
         for row in rows {
             let municipality = Municipality.ID(try row.decode(column: "municipality_id", as: UUID.self))
+            let sequence = try row.decode(column: "sequence", as: Int.self)
             // Stored to the second; a database may give it back a hair off.
             let at = Date(timeIntervalSince1970: try row.decode(column: "at", as: Date.self).timeIntervalSince1970.rounded())
             let entry = AuditEntry(at: at, actor: .init(try row.decode(column: "actor_id", as: UUID.self)),
                                    role: Role(rawValue: try row.decode(column: "actor_role", as: String.self)) ?? .notifier,
                                    municipality: municipality, action: try row.decode(column: "action", as: String.self),
                                    subject: try row.decode(column: "subject", as: String.self),
-                                   child: try row.decode(column: "child_id", as: UUID?.self).map(Child.ID.init),
+                                   children: children[municipality]?[sequence] ?? [],
                                    purpose: try row.decode(column: "purpose", as: String.self))
-            chains[municipality, default: []].append((try row.decode(column: "sequence", as: Int.self), entry,
+            chains[municipality, default: []].append((sequence, entry,
                                                       try row.decode(column: "previous_hash", as: String.self),
                                                       try row.decode(column: "hash", as: String.self)))
         }

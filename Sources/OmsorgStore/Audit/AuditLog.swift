@@ -6,14 +6,15 @@ import SQLKit
 
 /// The audit log: one hash chain per municipality. Each entry carries the hash of the one before
 /// it, and `audit_heads` holds each chain's last sequence and hash, so that an edited, inserted or
-/// deleted entry, and a chain cut short, are found by `verify`.
+/// deleted entry, and a chain cut short, are found by `verify`. The children an entry concerns are
+/// rows of `audit_children`, for each child's access log; the entry's hash covers them too.
 public enum AuditLog {
     static let genesis = String(repeating: "0", count: 64)
-    static let columns = ["municipality_id", "sequence", "at", "actor_id", "actor_role", "action", "subject", "child_id", "purpose",
-                          "previous_hash", "hash"]
+    static let columns = ["municipality_id", "sequence", "at", "actor_id", "actor_role", "action", "subject", "purpose", "previous_hash", "hash"]
 
-    /// Appends `entries` to their municipalities' chains inside the caller's transaction, so that an
-    /// access and its entries are stored together or not at all. Each chain's head is locked until
+    /// Appends `entries` to their municipalities' chains inside the caller's transaction, so that a
+    /// write and its entries are stored together or not at all. (A read's entries go through the
+    /// `AuditWriter`, and are stored before the read shows anything.) Each chain's head is locked until
     /// the transaction ends: the store appends last, just before it commits, so the lock is short,
     /// and municipalities never wait for each other.
     static func append(_ entries: [AuditEntry], on db: any Database) async throws {
@@ -21,21 +22,52 @@ public enum AuditLog {
         for (municipality, chain) in Dictionary(grouping: entries, by: \.municipality).sorted(by: { $0.key.rawValue.uuidString < $1.key.rawValue.uuidString }) {
             var (sequence, previous) = try await lockedHead(of: municipality, on: sql)
             var rows: [[any SQLExpression]] = []
+            var children: [(sequence: Int, child: Child.ID)] = []
             for entry in chain {
                 sequence += 1
                 let hash = Self.hash(entry, sequence: sequence, previous: previous)
                 rows.append([SQLBind(municipality.rawValue), SQLBind(sequence), SQLBind(entry.at), SQLBind(entry.actor.rawValue),
-                             SQLBind(entry.role.rawValue), SQLBind(entry.action), SQLBind(entry.subject), SQLBind(entry.child?.rawValue),
-                             SQLBind(entry.purpose), SQLBind(previous), SQLBind(hash)])
+                             SQLBind(entry.role.rawValue), SQLBind(entry.action), SQLBind(entry.subject), SQLBind(entry.purpose),
+                             SQLBind(previous), SQLBind(hash)])
+                children += entry.children.map { (sequence, $0) }
                 previous = hash
             }
-            // Eleven values a row: 500 rows stay well inside SQLite's limit on bound values.
-            for start in stride(from: 0, to: rows.count, by: 500) {
-                try await sql.insert(into: "audit_entries").columns(columns).rows(rows[start..<min(start + 500, rows.count)]).run()
-            }
+            try await insert(rows, into: "audit_entries", columns: columns, on: sql)
+            try await insert(children, of: municipality, on: sql)
             try await sql.update("audit_heads").set("sequence", to: sequence).set("hash", to: previous)
                 .where("municipality_id", .equal, municipality.rawValue).run()
         }
+    }
+
+    /// In statements of at most 500 rows, well inside SQLite's limit on bound values.
+    private static func insert(_ rows: [[any SQLExpression]], into table: String, columns: [String], on sql: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: 500) {
+            try await sql.insert(into: table).columns(columns).rows(rows[start..<min(start + 500, rows.count)]).run()
+        }
+    }
+
+    /// Every child row in one statement of three values, however many children a work tray showed:
+    /// bound one value at a time, fifty children cost more than the read that showed them.
+    private static func insert(_ children: [(sequence: Int, child: Child.ID)], of municipality: Municipality.ID,
+                               on sql: any SQLDatabase) async throws {
+        guard !children.isEmpty else { return }
+        let sequences = children.map { String($0.sequence) }
+        // As each database stores a bound UUID: SQLite as the upper-case text Codable writes, PostgreSQL as a uuid.
+        let ids = children.map { $0.child.rawValue.uuidString }
+        let statement: SQLQueryString = if sql.dialect.name == "sqlite" {
+            """
+            INSERT INTO audit_children (municipality_id, sequence, child_id)
+            SELECT \(bind: municipality.rawValue), s.value, json_extract(\(bind: "[\"" + ids.joined(separator: "\",\"") + "\"]"), '$[' || s.key || ']')
+            FROM json_each(\(bind: "[" + sequences.joined(separator: ",") + "]")) s
+            """
+        } else {
+            """
+            INSERT INTO audit_children (municipality_id, sequence, child_id)
+            SELECT \(bind: municipality.rawValue), t.s, t.c
+            FROM unnest(\(bind: "{" + sequences.joined(separator: ",") + "}")::text::integer[], \(bind: "{" + ids.joined(separator: ",") + "}")::text::uuid[]) AS t(s, c)
+            """
+        }
+        try await sql.raw(statement).run()
     }
 
     /// The chain's last sequence and hash, locked for this transaction (PostgreSQL; SQLite's writer
@@ -53,9 +85,11 @@ public enum AuditLog {
 
     static func hash(_ entry: AuditEntry, sequence: Int, previous: String) -> String {
         let fields = [previous, entry.municipality.description, String(sequence), String(Int(entry.at.timeIntervalSince1970)),
-                      entry.actor.description, entry.role.rawValue, entry.action, entry.subject, entry.child?.description ?? "", entry.purpose]
-        // Length-prefixed, so that moving text between fields changes the hash.
+                      entry.actor.description, entry.role.rawValue, entry.action, entry.subject,
+                      entry.children.map(\.description).sorted().joined(separator: ","), entry.purpose]
+        // Length-prefixed, so that moving text between fields changes the hash; the children sorted,
+        // as a table gives its rows back in no particular order.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: Data(canonical.utf8)))
     }
 }

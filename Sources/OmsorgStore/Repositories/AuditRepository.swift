@@ -37,19 +37,21 @@ public struct AuditRepository: Sendable {
             }
             let entries = try await sql.raw("""
                 SELECT a.at, a.actor_role, a.action, a.purpose, u.display_name
-                FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
-                WHERE a.municipality_id = \(bind: access.municipalityID.rawValue) AND a.child_id = \(bind: childID.rawValue)
-                ORDER BY a.sequence DESC LIMIT \(literal: limit)
+                FROM audit_children c
+                JOIN audit_entries a ON a.municipality_id = c.municipality_id AND a.sequence = c.sequence
+                LEFT JOIN users u ON u.id = a.actor_id
+                WHERE c.municipality_id = \(bind: access.municipalityID.rawValue) AND c.child_id = \(bind: childID.rawValue)
+                ORDER BY c.sequence DESC LIMIT \(literal: limit)
                 """).all().map { row in
                     AccessLogEntry(at: try row.decode(column: "at", as: Date.self), actorName: try row.decode(column: "display_name", as: String?.self),
                                    role: Role(rawValue: try row.decode(column: "actor_role", as: String.self)) ?? .notifier,
                                    action: try row.decode(column: "action", as: String.self), purpose: try row.decode(column: "purpose", as: String.self))
                 }
             let total = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM audit_entries
+                SELECT COUNT(*) AS n FROM audit_children
                 WHERE municipality_id = \(bind: access.municipalityID.rawValue) AND child_id = \(bind: childID.rawValue)
                 """).first()?.decode(column: "n", as: Int.self) ?? 0
-            try await AuditLog.append([AuditEntry(access, .readAccessLog, subject: "child:\(childID)", child: childID, at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .readAccessLog, subject: "child:\(childID)", children: [childID], at: now)], on: tx)
             return AccessLog(child: child, entries: entries, total: total)
         }
     }

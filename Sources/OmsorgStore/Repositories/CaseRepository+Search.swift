@@ -7,11 +7,9 @@ extension CaseRepository {
     /// Cases in the caller's scope whose child has this person number, or a name containing the
     /// words typed, newest first. Outside the scope nothing is found, not even that a child exists.
     public func search(_ text: String, access: Access, limit: Int, now: Date) async throws -> [CaseSummary] {
-        try await db.writing { tx in
-            let found = try await Self.search(text, scope: access.scope, limit: limit, on: tx as! any SQLDatabase)
-            try await AuditLog.append(found.map { AuditEntry(access, .search, subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
-            return found
-        }
+        let found = try await Self.search(text, scope: access.scope, limit: limit, on: db as! any SQLDatabase)
+        try await audit.record(AuditEntry(access, .search, subject: "search", children: found.map(\.childID), at: now))
+        return found
     }
 
     private static func search(_ text: String, scope: AccessScope, limit: Int, on sql: any SQLDatabase) async throws -> [CaseSummary] {

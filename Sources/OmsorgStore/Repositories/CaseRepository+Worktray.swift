@@ -21,11 +21,9 @@ extension CaseRepository {
     /// deadlines carry their case's owners (migration 008), so a caseworker's page is read from one
     /// partial index already in order, and only its rows are joined to their children.
     public func worktray(_ owner: WorktrayOwner, access: Access, now: Date, limit: Int, offset: Int) async throws -> WorktrayPage {
-        try await db.writing { tx in
-            let page = try await Self.worktray(owner, scope: access.scope, now: now, limit: limit, offset: offset, on: tx as! any SQLDatabase)
-            try await AuditLog.append(page.entries.map { AuditEntry(access, .readWorktray, subject: "case:\($0.caseID)", child: $0.childID, at: now) }, on: tx)
-            return page
-        }
+        let page = try await Self.worktray(owner, scope: access.scope, now: now, limit: limit, offset: offset, on: db as! any SQLDatabase)
+        try await audit.record(AuditEntry(access, .readWorktray, subject: "worktray from \(offset + 1)", children: page.entries.map(\.childID), at: now))
+        return page
     }
 
     private static func worktray(_ owner: WorktrayOwner, scope: AccessScope, now: Date, limit: Int, offset: Int,

@@ -8,8 +8,13 @@ import OmsorgDomain
 /// transaction, so no route can forget either.
 public struct CaseRepository: Sendable {
     let db: any Database
+    /// Where reads' entries are stored before the reads return.
+    let audit: AuditWriter
 
-    public init(_ db: any Database) { self.db = db }
+    public init(_ db: any Database, audit: AuditWriter) {
+        self.db = db
+        self.audit = audit
+    }
 
     /// Records a report of concern on the child's open case, opening a case (and registering the child)
     /// when there is none. The report always reaches the child's case, but the case itself is returned
@@ -33,7 +38,7 @@ public struct CaseRepository: Sendable {
             let journal = try await Self.append([.report(report)], to: caseRow, by: access.actor, now: now, on: tx)
             let visible = scope.team == nil || scope.team == caseRow.team
             let record = visible ? try await Self.record(caseRow, journal: journal, on: tx) : nil
-            try await AuditLog.append([AuditEntry(access, .receiveReport, subject: "case:\(caseRow.id!)", child: .init(childRow.id!), at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .receiveReport, subject: "case:\(caseRow.id!)", children: [.init(childRow.id!)], at: now)], on: tx)
             return ReceivedReport(caseID: .init(caseRow.id!), joinedExistingCase: open != nil, record: record)
         } }
     }
@@ -50,7 +55,7 @@ public struct CaseRepository: Sendable {
             let caseRow = try await Self.scopedCase(id, scope: access.scope, on: tx)
             let journal = try await Self.append(steps, to: caseRow, by: access.actor, now: now, on: tx)
             let record = try await Self.record(caseRow, journal: journal, on: tx)
-            try await AuditLog.append(steps.map { AuditEntry(access, .record($0.kind), subject: "case:\(id)", child: record.child.id, at: now) }, on: tx)
+            try await AuditLog.append(steps.map { AuditEntry(access, .record($0.kind), subject: "case:\(id)", children: [record.child.id], at: now) }, on: tx)
             return record
         } }
     }
@@ -71,7 +76,7 @@ public struct CaseRepository: Sendable {
             row.occupation = member.occupation
             try await row.create(on: tx)
             let record = try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
-            try await AuditLog.append([AuditEntry(access, .addFamilyMember, subject: "family-member:\(member.id)", child: record.child.id, at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .addFamilyMember, subject: "family-member:\(member.id)", children: [record.child.id], at: now)], on: tx)
             return record
         } }
     }
@@ -80,11 +85,9 @@ public struct CaseRepository: Sendable {
     /// every case page and `GET /cases/{id}`, and Fluent's reflection and identifier quoting cost
     /// more than the queries themselves (bench/pages.sh).
     public func find(_ id: CaseFile.ID, access: Access, now: Date) async throws -> CaseRecord {
-        try await db.writing { tx in
-            let record = try await Self.find(id, scope: access.scope, on: tx)
-            try await AuditLog.append([AuditEntry(access, .readCase, subject: "case:\(id)", child: record.child.id, at: now)], on: tx)
-            return record
-        }
+        let record = try await Self.find(id, scope: access.scope, on: db)
+        try await audit.record(AuditEntry(access, .readCase, subject: "case:\(id)", children: [record.child.id], at: now))
+        return record
     }
 
     static func find(_ id: CaseFile.ID, scope: AccessScope, on db: any Database) async throws -> CaseRecord {
@@ -115,29 +118,25 @@ public struct CaseRepository: Sendable {
     /// The municipality's child with this person number, when it has one: the report form shows
     /// a known child instead of asking for the name again.
     public func child(_ personNumber: PersonNumber, access: Access, now: Date) async throws -> Child? {
-        try await db.writing { tx in
-            guard let child = try await ChildRow.query(on: tx)
-                .filter(\.$municipalityID == access.municipalityID.rawValue)
-                .filter(\.$personNumber == personNumber.digits)
-                .first().map(Child.init)
-            else { return nil }
-            try await AuditLog.append([AuditEntry(access, .findChild, subject: "child:\(child.id)", child: child.id, at: now)], on: tx)
-            return child
-        }
+        guard let child = try await ChildRow.query(on: db)
+            .filter(\.$municipalityID == access.municipalityID.rawValue)
+            .filter(\.$personNumber == personNumber.digits)
+            .first().map(Child.init)
+        else { return nil }
+        try await audit.record(AuditEntry(access, .findChild, subject: "child:\(child.id)", children: [child.id], at: now))
+        return child
     }
 
     public func list(access: Access, stage: CaseFile.Stage?, limit: Int, now: Date) async throws -> [CaseSummary] {
-        try await db.writing { tx in
-            var query = Self.scoped(access.scope, on: tx).join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
-            if let stage { query = query.filter(\.$stage == stage.rawValue) }
-            let cases = try await query.sort(\.$openedAt, .descending).limit(limit).all().map { row in
-                CaseSummary(id: .init(row.id!), childID: .init(row.childID), childName: try row.joined(ChildRow.self).name,
-                            stage: CaseFile.Stage(rawValue: row.stage) ?? .intake, openedAt: row.openedAt,
-                            caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
-            }
-            try await AuditLog.append(cases.map { AuditEntry(access, .listCases, subject: "case:\($0.id)", child: $0.childID, at: now) }, on: tx)
-            return cases
+        var query = Self.scoped(access.scope, on: db).join(ChildRow.self, on: \CaseRow.$childID == \ChildRow.$id)
+        if let stage { query = query.filter(\.$stage == stage.rawValue) }
+        let cases = try await query.sort(\.$openedAt, .descending).limit(limit).all().map { row in
+            CaseSummary(id: .init(row.id!), childID: .init(row.childID), childName: try row.joined(ChildRow.self).name,
+                        stage: CaseFile.Stage(rawValue: row.stage) ?? .intake, openedAt: row.openedAt,
+                        caseworkerID: row.caseworkerID.map(StaffUser.ID.init))
         }
+        try await audit.record(AuditEntry(access, .listCases, subject: "cases", children: cases.map(\.childID), at: now))
+        return cases
     }
 
     public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, access: Access, now: Date) async throws {
@@ -146,7 +145,7 @@ public struct CaseRepository: Sendable {
             row.caseworkerID = caseworker.rawValue
             try await row.save(on: tx)
             try await Self.copyOwners(of: row, toDeadlinesOn: tx)
-            try await AuditLog.append([AuditEntry(access, .assignCase, subject: "case:\(id) caseworker:\(caseworker)", child: .init(row.childID), at: now)], on: tx)
+            try await AuditLog.append([AuditEntry(access, .assignCase, subject: "case:\(id) caseworker:\(caseworker)", children: [.init(row.childID)], at: now)], on: tx)
         } }
     }
 

@@ -87,7 +87,7 @@ public struct DetectionRepository: Sendable {
                 throw StoreError.notFound("No person with that pseudonym in your municipality.")
             }
             try await AuditLog.append([AuditEntry(at: now, actor: actor.id, role: actor.role, municipality: actor.municipalityID, action: AuditEntry.Action.resolvePseudonym.name,
-                                                  subject: "pseudonym:\(pseudonym)", child: nil, purpose: purpose)], on: tx)
+                                                  subject: "pseudonym:\(pseudonym)", children: [], purpose: purpose)], on: tx)
             return try PersonNumber(digits)
         }
     }

@@ -8,15 +8,14 @@ extension Database {
     /// On SQLite, Fluent's `BEGIN` is deferred: two transactions that both read first and then
     /// write deadlock on the upgrade to the write lock, and SQLite answers one of them "database is
     /// locked" at once, without waiting. Here writers queue in the process (`WriterQueue`), and
-    /// `BEGIN IMMEDIATE` takes the write lock first, waiting up to `sqliteWriteWaitMilliseconds` for
-    /// a writer in another process, while readers go on (WAL).
+    /// `BEGIN IMMEDIATE` takes the write lock first, waiting (`DatabaseLocation.prepare`) for a
+    /// writer in another process, while readers go on (WAL).
     /// PostgreSQL locks rows, so writes to different records never wait for each other.
     public func writing<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         // Inside another transaction (the demo seeding, say) the body joins it.
         guard isSQLite, !inTransaction else { return try await transaction(body) }
         return try await WriterQueue.sqlite.run { try await withConnection { connection in
             let sql = connection as! any SQLDatabase
-            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteWriteWaitMilliseconds))").run()
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await body(connection)
@@ -28,10 +27,6 @@ extension Database {
             }
         } }
     }
-
-    /// How long a SQLite writer waits for the one before it. A step is written in milliseconds; a
-    /// wait this long means something is stuck, and the request fails rather than hang.
-    static var sqliteWriteWaitMilliseconds: Int { 10_000 }
 
     var isSQLite: Bool { (self as? any SQLDatabase)?.dialect.name == "sqlite" }
 }

@@ -5,6 +5,7 @@ import Vapor
 public func installWeb(on app: Application, settings: WebSettings) {
     app.web = settings
     app.startPasswordHasher(cost: settings.passwordCost)
+    app.startAuditWriter()
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxBodyBytes)
     app.middleware = Middlewares()
     // Outermost, so that error answers carry the headers too.

@@ -1,3 +1,4 @@
+import OmsorgStore
 import Vapor
 
 extension Application {
@@ -12,5 +13,19 @@ extension Application {
             return settings
         }
         set { storage[WebSettingsKey.self] = newValue }
+    }
+
+    private struct AuditWriterKey: StorageKey {
+        typealias Value = AuditWriter
+    }
+
+    /// Stores the audit entries of every request's reads, in batches, in this application's database.
+    public var auditWriter: AuditWriter {
+        guard let writer = storage[AuditWriterKey.self] else { fatalError("installWeb(on:settings:) makes the audit writer") }
+        return writer
+    }
+
+    func startAuditWriter() {
+        storage[AuditWriterKey.self] = AuditWriter(db)
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 extension Request {
     var now: Date { application.web.now() }
 
-    var cases: CaseRepository { CaseRepository(db) }
+    var cases: CaseRepository { CaseRepository(db, audit: application.auditWriter) }
 
     var staff: StaffRepository { StaffRepository(db) }
 

@@ -5,8 +5,8 @@ import SQLKit
 
 /// One audit chain per municipality instead of one for the whole country: appending locks only the
 /// municipality's head (`audit_heads`), and a municipality's chain can be checked and checkpointed
-/// on its own. Entries name the child they concern, for the child's access log. The entries of the
-/// old single chain move into their municipalities' chains, hashed anew.
+/// on its own. `audit_children` names the children each entry concerns, for each child's access
+/// log. The entries of the old single chain move into their municipalities' chains, hashed anew.
 struct CreateAuditChains: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
@@ -18,13 +18,17 @@ struct CreateAuditChains: AsyncMigration {
             .field("actor_role", .string, .required)
             .field("action", .string, .required)
             .field("subject", .string, .required)
-            .field("child_id", .uuid)
             .field("purpose", .string, .required)
             .field("previous_hash", .string, .required)
             .field("hash", .string, .required)
             .unique(on: "municipality_id", "sequence")
             .create()
-        try await sql.create(index: "audit_entries_child").on("audit_entries").column("municipality_id").column("child_id").run()
+        try await database.schema("audit_children")
+            .field("municipality_id", .uuid, .required)
+            .field("sequence", .int, .required)
+            .field("child_id", .uuid, .required)
+            .create()
+        try await sql.create(index: "audit_children_child").on("audit_children").column("municipality_id").column("child_id").run()
         try await database.schema("audit_heads")
             .field("municipality_id", .uuid, .identifier(auto: false))
             .field("sequence", .int, .required)
@@ -37,6 +41,7 @@ struct CreateAuditChains: AsyncMigration {
     /// Puts the old chain back, empty: entries written since cannot be given back to it.
     func revert(on database: any Database) async throws {
         try await database.schema("audit_heads").delete()
+        try await database.schema("audit_children").delete()
         try await database.schema("audit_entries").delete()
         try await CreateAuditLog().prepare(on: database)
     }
