@@ -87,6 +87,13 @@ def test_a_case_from_report_to_closure(ui):
     assert report_effort["fieldsTyped"] <= 8, report_effort
     assert follow_up_effort["formsSubmitted"] == 1 and follow_up_effort["pageLoads"] == 2, follow_up_effort
 
+    # Issue 9, item 3: who has looked at the child, from the case page.
+    ui.click("#access-log-link", navigates=True)
+    assert child in ui.find("h1").text
+    actions = [row.get_attribute("data-action") for row in ui.find_all("#access-log tbody tr")]
+    assert "receive-report" in actions and "read-case" in actions and "record-closure" in actions, actions
+    assert "Læste sagen" in ui.find("#access-log").text
+
 
 def take_step(ui, step):
     """Follows the next-step panel's link to the step's form, fills it and sends it."""

@@ -23,9 +23,9 @@ struct AccessTests {
             let otherTeam = try await test.client("sydby.other-team")
             let joined = try await otherTeam.send(.POST, "/api/v1/reports-of-concern", json: report())
             #expect(joined.status == .created)
-            #expect(joined.json["caseId"] as? String == caseID)
-            #expect(joined.json["joinedExistingCase"] as? Bool == true)
-            #expect(joined.json["case"] == nil)
+            #expect(joined.json["forwarded"] as? Bool == true)
+            #expect(joined.json["caseId"] == nil && joined.json["joinedExistingCase"] == nil && joined.json["case"] == nil)
+            #expect(!joined.body.string.contains(caseID))
             #expect(!joined.body.string.contains("Testbarn"))
             #expect((try await sydby.expect(.ok, .GET, "/api/v1/cases/\(caseID)")["reports"] as! [Any]).count == 2)
             // Nordby registering the same child opens Nordby's own case.
@@ -33,6 +33,29 @@ struct AccessTests {
             let own = try await nordby.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())
             #expect(own["caseId"] as? String != caseID)
             #expect(own["joinedExistingCase"] as? Bool == false)
+            #expect(own["forwarded"] as? Bool == false)
+        }
+    }
+
+    /// Cases are shared within a team: a caseworker or team leader without one reaches no case,
+    /// finds no child by person number, and has an empty work tray (issue 9: they saw every team's).
+    @Test(arguments: TestDatabase.available)
+    func staffWithoutATeamReachNoCase(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let sydby = try await test.client("sydby.caseworker")
+            let caseID = try await sydby.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())["caseId"] as! String
+            let teamless = try await test.client("sydby.no-team")
+            #expect(try await teamless.send(.GET, "/api/v1/cases/\(caseID)").status == .notFound)
+            #expect((try await teamless.expect(.ok, .GET, "/api/v1/cases")["items"] as! [Any]).isEmpty)
+            #expect((try await teamless.expect(.ok, .GET, "/api/v1/worktray")["items"] as! [Any]).isEmpty)
+            var page = try await PageClient.signedIn(test, "sydby.no-team")
+            let search = try await page.get("/search?q=650514-4854").body.string
+            #expect(!search.contains("Testbarn"))
+            // The report form finds no known child, and a report is forwarded to the child's case.
+            let find = try await page.post("/reports", ["action": "find", "personNumber": "650514-4854"]).body.string
+            #expect(!find.contains("Testbarn"))
+            let forwarded = try await teamless.expect(.created, .POST, "/api/v1/reports-of-concern", json: report())
+            #expect(forwarded["forwarded"] as? Bool == true && forwarded["caseId"] == nil)
         }
     }
 

@@ -61,9 +61,10 @@ public struct AccessScope: Sendable, Equatable {
     public let municipalityID: Municipality.ID
     public let team: String?
 
+    /// An empty team name is no team.
     public init(municipalityID: Municipality.ID, team: String?) {
         self.municipalityID = municipalityID
-        self.team = team
+        self.team = team?.isEmpty == true ? nil : team
     }
 
     public init(_ user: StaffUser) {

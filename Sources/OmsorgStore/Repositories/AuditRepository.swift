@@ -58,7 +58,7 @@ public struct AuditRepository: Sendable {
 
     private static func reviewableChild(_ id: Child.ID, access: Access, on sql: any SQLDatabase) async throws -> Child? {
         var query: SQLQueryString = """
-            SELECT h.id, h.person_number, h.name, h.school_or_daycare FROM children h
+            SELECT h.id AS child_id, h.person_number, h.name, h.school_or_daycare FROM children h
             WHERE h.id = \(bind: id.rawValue) AND h.municipality_id = \(bind: access.municipalityID.rawValue)
             """
         switch access.role {
@@ -66,15 +66,11 @@ public struct AuditRepository: Sendable {
             break
         case .caseworker, .teamLeader:
             query += " AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id"
-            if let team = access.scope.team { query += " AND c.team = \(bind: team)" }
+            query += access.scope.teamCondition("c.team")
             query += ")"
         case .manager, .analyst, .notifier:
             return nil
         }
-        guard let row = try await sql.raw(query).first() else { return nil }
-        // Stored person numbers were validated on the way in.
-        return Child(id: id, personNumber: try! PersonNumber(try row.decode(column: "person_number", as: String.self)),
-                     name: try row.decode(column: "name", as: String.self),
-                     schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
+        return try await sql.raw(query).first().map(Child.init(childColumnsOf:))
     }
 }

@@ -20,7 +20,7 @@ extension CaseRepository {
             .from("cases")
             .join("children", on: SQLColumn("child_id", table: "cases"), .equal, SQLColumn("id", table: "children"))
             .where(SQLColumn("municipality_id", table: "cases"), .equal, SQLBind(scope.municipalityID.rawValue))
-        if let team = scope.team { query = query.where(SQLColumn("team", table: "cases"), .equal, SQLBind(team)) }
+        query = query.where(SQLColumn("team", table: "cases"), .equal, SQLBind(scope.caseTeam))
         if digits.count == 10, digits.allSatisfy(\.isNumber) {
             query = query.where(SQLColumn("person_number", table: "children"), .equal, SQLBind(digits))
         } else {

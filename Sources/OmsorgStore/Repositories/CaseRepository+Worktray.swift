@@ -62,7 +62,7 @@ extension CaseRepository {
     /// The open deadlines of the owner's tray within the scope, as a condition on `deadlines d`.
     private static func openDeadlines(of owner: WorktrayOwner, in scope: AccessScope) -> SQLQueryString {
         var condition: SQLQueryString = "d.met_at IS NULL AND d.municipality_id = \(bind: scope.municipalityID.rawValue)"
-        if let team = scope.team { condition += " AND d.team = \(bind: team)" }
+        condition += scope.teamCondition("d.team")
         if case .caseworker(let user) = owner { condition += " AND d.caseworker_id = \(bind: user.rawValue)" }
         return condition
     }

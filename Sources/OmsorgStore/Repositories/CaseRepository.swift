@@ -36,7 +36,7 @@ public struct CaseRepository: Sendable {
             let caseRow = open ?? Self.newCase(for: childRow, scope: scope, caseworker: assignee, openedAt: report.receivedAt)
             if open == nil { try await caseRow.create(on: tx) }
             let journal = try await Self.append([.report(report)], to: caseRow, by: access.actor, now: now, on: tx)
-            let visible = scope.team == nil || scope.team == caseRow.team
+            let visible = scope.reaches(team: caseRow.team)
             let record = visible ? try await Self.record(caseRow, journal: journal, on: tx) : nil
             try await AuditLog.append([AuditEntry(access, .receiveReport, subject: "case:\(caseRow.id!)", children: [.init(childRow.id!)], at: now)], on: tx)
             return ReceivedReport(caseID: .init(caseRow.id!), joinedExistingCase: open != nil, record: record)
@@ -97,15 +97,12 @@ public struct CaseRepository: Sendable {
             FROM cases c JOIN children h ON h.id = c.child_id LEFT JOIN users w ON w.id = c.caseworker_id
             WHERE c.id = \(bind: id.rawValue) AND c.municipality_id = \(bind: scope.municipalityID.rawValue)
             """
-        if let team = scope.team { query += " AND c.team = \(bind: team)" }
+        query += scope.teamCondition("c.team")
         guard let row = try await (db as! any SQLDatabase).raw(query).first() else {
             throw StoreError.notFound("No case \(id) in your municipality and team.")
         }
-        let childID = try row.decode(column: "child_id", as: UUID.self)
-        // Stored person numbers were validated on the way in.
-        let child = Child(id: .init(childID), personNumber: try! PersonNumber(try row.decode(column: "person_number", as: String.self)),
-                          name: try row.decode(column: "name", as: String.self),
-                          schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
+        let child = try Child(childColumnsOf: row)
+        let childID = child.id.rawValue
         let journal = try await journal(of: id.rawValue, on: db)
         return CaseRecord(file: CaseFile(id: id, replaying: journal.map(\.step)), journal: journal, child: child,
                           family: try await family(of: childID, on: db),
@@ -118,11 +115,15 @@ public struct CaseRepository: Sendable {
     /// The municipality's child with this person number, when it has one: the report form shows
     /// a known child instead of asking for the name again.
     public func child(_ personNumber: PersonNumber, access: Access, now: Date) async throws -> Child? {
-        guard let child = try await ChildRow.query(on: db)
-            .filter(\.$municipalityID == access.municipalityID.rawValue)
-            .filter(\.$personNumber == personNumber.digits)
-            .first().map(Child.init)
-        else { return nil }
+        // Only a child the caller's team works with: anyone else would learn from a person number
+        // that the municipality knows the child, and its name.
+        let query: SQLQueryString = """
+            SELECT h.id AS child_id, h.person_number, h.name, h.school_or_daycare FROM children h
+            WHERE h.municipality_id = \(bind: access.municipalityID.rawValue) AND h.person_number = \(bind: personNumber.digits)
+              AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id\(access.scope.teamCondition("c.team")))
+            """
+        guard let row = try await (db as! any SQLDatabase).raw(query).first() else { return nil }
+        let child = try Child(childColumnsOf: row)
         try await audit.record(AuditEntry(access, .findChild, subject: "child:\(child.id)", children: [child.id], at: now))
         return child
     }
@@ -262,8 +263,7 @@ public struct CaseRepository: Sendable {
 
     static func scoped(_ scope: AccessScope, on db: any Database) -> QueryBuilder<CaseRow> {
         let query = CaseRow.query(on: db).filter(\.$municipalityID == scope.municipalityID.rawValue)
-        guard let team = scope.team else { return query }
-        return query.filter(\.$team == team)
+        return query.filter(\.$team == scope.caseTeam)
     }
 
     /// The case to write, locked until the transaction ends: a second writer of the same case waits
@@ -317,6 +317,14 @@ extension CaseRecord {
 }
 
 extension Child {
+    /// A child from the columns `child_id`, `person_number`, `name` and `school_or_daycare` of a row.
+    init(childColumnsOf row: any SQLRow) throws {
+        // Stored person numbers were validated on the way in.
+        self.init(id: .init(try row.decode(column: "child_id", as: UUID.self)),
+                  personNumber: try! PersonNumber(try row.decode(column: "person_number", as: String.self)),
+                  name: try row.decode(column: "name", as: String.self), schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
+    }
+
     init(_ row: ChildRow) {
         // Stored person numbers were validated on the way in.
         self.init(id: .init(row.id!), personNumber: try! PersonNumber(row.personNumber), name: row.name,

@@ -70,7 +70,7 @@ struct TestApp {
             let users: [(String, Role, String?)] = [
                 ("caseworker", .caseworker, "Team A"), ("caseworker2", .caseworker, "Team A"),
                 ("other-team", .caseworker, "Team B"), ("leader", .teamLeader, "Team A"), ("manager", .manager, nil),
-                ("admin", .administrator, nil),
+                ("admin", .administrator, nil), ("no-team", .caseworker, nil),
             ]
             for (name, role, team) in users {
                 try await staff.createUser(StaffUser(municipalityID: municipality.id, username: "\(prefix).\(name)",

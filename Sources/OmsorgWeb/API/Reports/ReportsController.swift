@@ -25,11 +25,14 @@ enum ReportsController {
         }
     }
 
+    /// A report that joined a case outside the caller's scope says only that it was forwarded:
+    /// neither the case nor its id, so that no person number tells anyone whether a child has a
+    /// case elsewhere.
     struct ReportCreated: Encodable {
         let reportId: ReportOfConcern.ID
-        let caseId: CaseFile.ID
-        let joinedExistingCase: Bool
-        /// Absent when the report joined another team's case, which the caller may not read.
+        let forwarded: Bool
+        let caseId: CaseFile.ID?
+        let joinedExistingCase: Bool?
         let `case`: CaseDTO?
     }
 
@@ -43,7 +46,9 @@ enum ReportsController {
         let signedIn = try request.signedIn
         let received = try await request.cases.receiveReport(report, about: try body.validChild(), access: signedIn.access(),
                                                              assigningTo: signedIn.user.caseworkerForNewCases, now: request.now)
-        let created = ReportCreated(reportId: report.id, caseId: received.caseID, joinedExistingCase: received.joinedExistingCase,
+        let visible = received.record != nil
+        let created = ReportCreated(reportId: report.id, forwarded: !visible, caseId: visible ? received.caseID : nil,
+                                    joinedExistingCase: visible ? received.joinedExistingCase : nil,
                                     case: received.record.map { CaseDTO($0, now: request.now) })
         return try JSON.response(created, status: .created)
     }
