@@ -35,9 +35,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     public func configuration() throws -> DatabaseConfigurationFactory {
         switch self {
-        case .sqliteFile(let path): .sqlite(.file(path))
-        case .sqliteMemory: .sqlite(.memory)
-        case .postgres(let url): try .postgres(url: url, maxConnectionsPerEventLoop: 4)
+        case .sqliteFile(let path): .sqlite(.file(path), connectionPoolTimeout: Self.connectionWait)
+        case .sqliteMemory: .sqlite(.memory, connectionPoolTimeout: Self.connectionWait)
+        case .postgres(let url): try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: Self.connectionWait)
         }
     }
 
@@ -63,6 +63,10 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             }
         }
     }
+
+    /// How long a request waits for a free connection: a burst of writes to one case queues on its
+    /// row, holding connections, and the requests behind it should wait, not fail.
+    static let connectionWait: TimeAmount = .seconds(30)
 
     /// The most of a SQLite file each connection maps; beyond it, reads copy as usual.
     static var mappedBytes: Int { 1 << 30 }

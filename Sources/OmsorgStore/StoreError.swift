@@ -7,4 +7,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case concurrentChange
     /// A unique value is taken, e.g. a username.
     case duplicate(String)
+    /// The database is held by a long write elsewhere (SQLite); nothing was done, and the request
+    /// may be repeated shortly.
+    case busy
 }

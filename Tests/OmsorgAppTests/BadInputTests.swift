@@ -126,6 +126,17 @@ struct BadInputTests {
         }
     }
 
+    /// A NUL typed into the search finds nothing (issue 9's review: PostgreSQL answered 500).
+    @Test(arguments: TestDatabase.available)
+    func aSearchWithAControlCharacterFindsNothing(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            var page = try await PageClient.signedIn(test, "sydby.caseworker")
+            let response = try await page.get("/search?q=Test%00barn")
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("id=\"results\""))
+        }
+    }
+
     /// The sign-in page with a NUL in the username is a wrong sign-in, not a failure of the service.
     @Test(arguments: TestDatabase.available)
     func aSignInFormWithAControlCharacterIsAWrongSignIn(database: TestDatabase) async throws {

@@ -65,11 +65,11 @@ struct DemoSeeder {
             let child = DemoPeople.child(using: &random, now: now)
             // Some new reports wait unassigned in the team's tray, for the team leader to assign.
             let assignee = target == .intake && index % 4 == 0 ? nil : caseworker.id
-            let received = try await CaseRepository(db, audit: AuditWriter(db)).receiveReport(plan.report(), about: child, access: access,
+            let received = try await CaseRepository(db, audit: app.auditWriter).receiveReport(plan.report(), about: child, access: access,
                                                                       assigningTo: assignee, now: now)
             let steps = plan.laterSteps(random: &random)
             if !steps.isEmpty {
-                _ = try await CaseRepository(db, audit: AuditWriter(db)).record(steps, on: received.caseID, access: access, now: now)
+                _ = try await CaseRepository(db, audit: app.auditWriter).record(steps, on: received.caseID, access: access, now: now)
             }
         }
     }

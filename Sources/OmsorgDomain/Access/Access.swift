@@ -1,6 +1,6 @@
 /// Who reaches personal data, within which records, and why. Every read and write of personal data
-/// in the store takes one, and the store writes it into the audit log in the same transaction:
-/// there is no way to the data that leaves no trace.
+/// in the store takes one, and the store records it in the audit log before the data is shown or
+/// the write is done: there is no way to the data that leaves no trace.
 public struct Access: Sendable, Equatable {
     /// Why the data is reached, as the audit log records it.
     public enum Purpose: String, Sendable, CaseIterable {

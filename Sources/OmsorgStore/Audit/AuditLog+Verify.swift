@@ -23,6 +23,8 @@ extension AuditLog {
             case deleted
             /// The chain ends before its head or a checkpoint: its last entries were removed.
             case truncated
+            /// The chain has entries but no head: it cannot be told whether its end was cut off.
+            case headMissing = "head missing"
         }
 
         public let municipality: Municipality.ID
@@ -47,30 +49,33 @@ extension AuditLog {
             }
     }
 
-    /// Walks every chain from its first entry, against its head and against `checkpoints`.
+    /// Walks every chain from its first entry, against its head and against `checkpoints`, all
+    /// read in one snapshot, so that entries appended meanwhile do not look like tampering.
     public static func verify(on db: any Database, checkpoints: [Checkpoint] = []) async throws -> Verification {
-        let heads = Dictionary(uniqueKeysWithValues: try await Self.checkpoints(on: db).map { ($0.municipality, $0) })
-        let chains = try await entries(on: db)
+        let (heads, chains) = try await db.transaction { tx in
+            if !tx.isSQLite {
+                try await (tx as! any SQLDatabase).raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
+            }
+            return (Dictionary(uniqueKeysWithValues: try await Self.checkpoints(on: tx).map { ($0.municipality, $0) }), try await stored(on: tx))
+        }
         var firstBreak: Break?
         for municipality in Set(heads.keys).union(chains.keys).union(checkpoints.map(\.municipality)).sorted(by: { $0.description < $1.description }) {
-            let recorded = checkpoints.filter { $0.municipality == municipality } + (heads[municipality].map { [$0] } ?? [])
-            if let found = verify(chains[municipality] ?? [], of: municipality, against: recorded) {
-                firstBreak = firstBreak ?? found
-            }
+            let chain = chains[municipality] ?? []
+            let found = heads[municipality] == nil && !chain.isEmpty
+                ? Break(municipality: municipality, sequence: chain.count, kind: .headMissing)
+                : verify(chain, of: municipality, against: checkpoints.filter { $0.municipality == municipality } + (heads[municipality].map { [$0] } ?? []))
+            firstBreak = firstBreak ?? found
         }
         return Verification(entries: chains.values.map(\.count).reduce(0, +), chains: chains.count, firstBreak: firstBreak)
     }
 
-    private static func verify(_ chain: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)], of municipality: Municipality.ID,
-                               against recorded: [Checkpoint]) -> Break? {
+    private static func verify(_ chain: [Stored], of municipality: Municipality.ID, against recorded: [Checkpoint]) -> Break? {
         var previous = genesis
         var hashes: [Int: String] = [:]
         for (index, row) in chain.enumerated() {
             let expected = index + 1
             if row.sequence != expected { return Break(municipality: municipality, sequence: expected, kind: .deleted) }
-            if row.hash != hash(row.entry, sequence: row.sequence, previous: row.previous) {
-                return Break(municipality: municipality, sequence: row.sequence, kind: .edited)
-            }
+            if row.hash != hash(row) { return Break(municipality: municipality, sequence: row.sequence, kind: .edited) }
             if row.previous != previous { return Break(municipality: municipality, sequence: row.sequence, kind: .inserted) }
             previous = row.hash
             hashes[row.sequence] = row.hash
@@ -88,30 +93,26 @@ extension AuditLog {
         return nil
     }
 
-    private static func entries(on db: any Database) async throws -> [Municipality.ID: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)]] {
+    private static func stored(on db: any Database) async throws -> [Municipality.ID: [Stored]] {
         let sql = db as! any SQLDatabase
-        var children: [Municipality.ID: [Int: [Child.ID]]] = [:]
+        var children: [UUID: [Int: [String]]] = [:]
         for row in try await sql.select().columns("municipality_id", "sequence", "child_id").from("audit_children").all() {
-            let municipality = Municipality.ID(try row.decode(column: "municipality_id", as: UUID.self))
-            children[municipality, default: [:]][try row.decode(column: "sequence", as: Int.self), default: []]
-                .append(.init(try row.decode(column: "child_id", as: UUID.self)))
+            children[try row.decode(column: "municipality_id", as: UUID.self), default: [:]][try row.decode(column: "sequence", as: Int.self), default: []]
+                .append(Child.ID(try row.decode(column: "child_id", as: UUID.self)).description)
         }
-        let rows = try await sql.select().columns(columns).from("audit_entries").orderBy("municipality_id").orderBy("sequence").all()
-        var chains: [Municipality.ID: [(sequence: Int, entry: AuditEntry, previous: String, hash: String)]] = [:]
-        for row in rows {
-            let municipality = Municipality.ID(try row.decode(column: "municipality_id", as: UUID.self))
+        var chains: [Municipality.ID: [Stored]] = [:]
+        for row in try await sql.select().columns(columns).from("audit_entries").orderBy("municipality_id").orderBy("sequence").all() {
+            let municipality = try row.decode(column: "municipality_id", as: UUID.self)
             let sequence = try row.decode(column: "sequence", as: Int.self)
             // Stored to the second; a database may give it back a hair off.
-            let at = Date(timeIntervalSince1970: try row.decode(column: "at", as: Date.self).timeIntervalSince1970.rounded())
-            let entry = AuditEntry(at: at, actor: .init(try row.decode(column: "actor_id", as: UUID.self)),
-                                   role: Role(rawValue: try row.decode(column: "actor_role", as: String.self)) ?? .notifier,
-                                   municipality: municipality, action: try row.decode(column: "action", as: String.self),
-                                   subject: try row.decode(column: "subject", as: String.self),
-                                   children: children[municipality]?[sequence] ?? [],
-                                   purpose: try row.decode(column: "purpose", as: String.self))
-            chains[municipality, default: []].append((sequence, entry,
-                                                      try row.decode(column: "previous_hash", as: String.self),
-                                                      try row.decode(column: "hash", as: String.self)))
+            let seconds = Int(try row.decode(column: "at", as: Date.self).timeIntervalSince1970.rounded())
+            chains[.init(municipality), default: []].append(Stored(
+                sequence: sequence, seconds: seconds, municipality: Municipality.ID(municipality).description,
+                actor: StaffUser.ID(try row.decode(column: "actor_id", as: UUID.self)).description,
+                role: try row.decode(column: "actor_role", as: String.self), action: try row.decode(column: "action", as: String.self),
+                subject: try row.decode(column: "subject", as: String.self), children: children[municipality]?[sequence] ?? [],
+                purpose: try row.decode(column: "purpose", as: String.self),
+                previous: try row.decode(column: "previous_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self)))
         }
         return chains
     }

@@ -84,9 +84,29 @@ public enum AuditLog {
     }
 
     static func hash(_ entry: AuditEntry, sequence: Int, previous: String) -> String {
-        let fields = [previous, entry.municipality.description, String(sequence), String(Int(entry.at.timeIntervalSince1970)),
-                      entry.actor.description, entry.role.rawValue, entry.action, entry.subject,
-                      entry.children.map(\.description).sorted().joined(separator: ","), entry.purpose]
+        hash(Stored(sequence: sequence, seconds: Int(entry.at.timeIntervalSince1970), municipality: entry.municipality.description,
+                    actor: entry.actor.description, role: entry.role.rawValue, action: entry.action, subject: entry.subject,
+                    children: entry.children.map(\.description), purpose: entry.purpose, previous: previous, hash: ""))
+    }
+
+    /// An entry as its columns hold it, which is what is hashed: verifying must not tidy up what it checks.
+    struct Stored {
+        let sequence: Int
+        let seconds: Int
+        let municipality: String
+        let actor: String
+        let role: String
+        let action: String
+        let subject: String
+        let children: [String]
+        let purpose: String
+        let previous: String
+        let hash: String
+    }
+
+    static func hash(_ entry: Stored) -> String {
+        let fields = [entry.previous, entry.municipality, String(entry.sequence), String(entry.seconds), entry.actor, entry.role,
+                      entry.action, entry.subject, entry.children.sorted().joined(separator: ","), entry.purpose]
         // Length-prefixed, so that moving text between fields changes the hash; the children sorted,
         // as a table gives its rows back in no particular order.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")

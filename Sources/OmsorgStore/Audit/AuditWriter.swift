@@ -24,7 +24,8 @@ public actor AuditWriter {
             pending.append((entry, stored))
             if !isWriting {
                 isWriting = true
-                Task { await writeBatches() }
+                // Detached: the batch outlives this caller, and must not inherit a transaction it is in.
+                Task.detached { await self.writeBatches() }
             }
         }
     }

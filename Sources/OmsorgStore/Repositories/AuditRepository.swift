@@ -27,8 +27,9 @@ public struct AuditRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     /// The access log of a child of the caller's municipality: for administrators, and for the
-    /// caseworkers and team leaders of a team that has a case of the child. Anyone else, and any
-    /// other municipality, finds no such child. Reading the log is itself recorded in it.
+    /// caseworkers and team leaders of the team that works the child's open case, not a team that
+    /// once did. Anyone else, and any other municipality, finds no such child. Reading the log is
+    /// itself recorded in it.
     public func accessLog(of childID: Child.ID, access: Access, limit: Int, now: Date) async throws -> AccessLog {
         try await db.writing { tx in
             let sql = tx as! any SQLDatabase
@@ -65,7 +66,7 @@ public struct AuditRepository: Sendable {
         case .administrator:
             break
         case .caseworker, .teamLeader:
-            query += " AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id"
+            query += " AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id AND c.closed_at IS NULL"
             query += access.scope.teamCondition("c.team")
             query += ")"
         case .manager, .analyst, .notifier:

@@ -7,6 +7,8 @@ extension CaseRepository {
     /// Cases in the caller's scope whose child has this person number, or a name containing the
     /// words typed, newest first. Outside the scope nothing is found, not even that a child exists.
     public func search(_ text: String, access: Access, limit: Int, now: Date) async throws -> [CaseSummary] {
+        // No name holds a control character, and PostgreSQL refuses a NUL in a query outright.
+        guard PlainText.forbiddenCharacter(in: text) == nil else { return [] }
         let found = try await Self.search(text, scope: access.scope, limit: limit, on: db as! any SQLDatabase)
         try await audit.record(AuditEntry(access, .search, subject: "search", children: found.map(\.childID), at: now))
         return found

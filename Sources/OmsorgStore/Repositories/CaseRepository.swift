@@ -4,8 +4,8 @@ import Foundation
 import OmsorgDomain
 
 /// Cases and their steps. Every query is limited to the caller's municipality and team here, in the
-/// store, and every read and write of a child's data appends its audit entries in the same
-/// transaction, so no route can forget either.
+/// store, and every read and write of a child's data records its audit entry: a write in its own
+/// transaction, a read before it returns anything (`AuditWriter`). No route can forget either.
 public struct CaseRepository: Sendable {
     let db: any Database
     /// Where reads' entries are stored before the reads return.
@@ -25,8 +25,9 @@ public struct CaseRepository: Sendable {
         let scope = access.scope
         return try await Self.contentionAsConflict { try await db.writing { tx in
             let childRow = try await Self.findOrCreate(child, scope: scope, on: tx)
-            _ = try await (tx as! any SQLDatabase).select().column("id").from("cases")
-                .where("child_id", .equal, childRow.id!).where("closed_at", .is, SQLLiteral.null).for(.update).all()
+            // Reports about one child take turns on the child's row (PostgreSQL), so that two at
+            // once cannot both find no open case and open one each.
+            _ = try await (tx as! any SQLDatabase).select().column("id").from("children").where("id", .equal, childRow.id!).for(.update).all()
             let open = try await CaseRow.query(on: tx)
                 .filter(\.$childID == childRow.id!)
                 .filter(\.$municipalityID == scope.municipalityID.rawValue)

@@ -25,7 +25,9 @@ public struct DetectionRepository: Sendable {
     public func ingest(_ extract: LinkedExtract<Pseudonym>, sha256: String, municipality: Municipality.ID, now: Date,
                        progress: @escaping @Sendable (String, Int, Int) -> Void) async throws {
         let fileID = UUID()
-        try await db.transaction { tx in
+        // The writer's turn from the start, so that the service's writers wait for a long load
+        // rather than deadlock with it.
+        try await db.writing { tx in
             let sql = tx as! any SQLDatabase
             do {
                 try await sql.insert(into: "detection_files")

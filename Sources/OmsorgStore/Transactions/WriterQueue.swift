@@ -1,3 +1,5 @@
+import FluentKit
+
 /// The writers of this process's SQLite databases, one at a time, in the order they came.
 ///
 /// SQLite has one writer per file. Left to SQLite, a writer waiting for the lock sleeps in its busy
@@ -6,6 +8,9 @@
 /// SQLite's own wait is left for the rare writer in another process.
 actor WriterQueue {
     static let sqlite = WriterQueue()
+
+    /// The connection whose transaction this task is writing in, while it holds the queue.
+    @TaskLocal static var connection: (any Database)?
 
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []

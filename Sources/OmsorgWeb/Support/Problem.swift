@@ -45,6 +45,9 @@ struct Problem: Error, Encodable, Sendable {
             self = Self.from(error)
         case let error as DecodingError:
             self = Problem(error, choices: [:])
+        case is ConnectionPoolTimeoutError:
+            // Every connection was busy for the whole wait: the service is overloaded, not broken.
+            self = Problem(.serviceUnavailable, "The service is busy; nothing was saved or shown. Try again in a moment.", retryAfter: 5)
         case let error as any AbortError:
             self = Problem(error.status, error.reason)
         default:
@@ -58,6 +61,7 @@ struct Problem: Error, Encodable, Sendable {
         case .notFound(let message): Problem(.notFound, message)
         case .concurrentChange: Problem(.conflict, "The case was changed by someone else at the same moment; load it again and repeat.")
         case .duplicate(let message): Problem(.conflict, message)
+        case .busy: Problem(.serviceUnavailable, "The database is busy with a long task; nothing was saved or shown. Try again in a moment.", retryAfter: 5)
         }
     }
 

@@ -26,8 +26,8 @@ enum ReportsController {
     }
 
     /// A report that joined a case outside the caller's scope says only that it was forwarded:
-    /// neither the case nor its id, so that no person number tells anyone whether a child has a
-    /// case elsewhere.
+    /// neither the case nor its id. That a case exists elsewhere the reporter does learn, as they
+    /// must, to know the report reached someone who will act on it.
     struct ReportCreated: Encodable {
         let reportId: ReportOfConcern.ID
         let forwarded: Bool
