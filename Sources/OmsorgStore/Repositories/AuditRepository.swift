@@ -72,6 +72,7 @@ public struct AuditRepository: Sendable {
         case .manager, .analyst, .notifier:
             return nil
         }
-        return try await sql.raw(query).first().map(Child.init(childColumnsOf:))
+        guard let row = try await sql.raw(query).first() else { return nil }
+        return try Child.decoded(from: row)
     }
 }

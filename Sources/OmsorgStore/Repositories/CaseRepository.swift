@@ -102,7 +102,7 @@ public struct CaseRepository: Sendable {
         guard let row = try await (db as! any SQLDatabase).raw(query).first() else {
             throw StoreError.notFound("No case \(id) in your municipality and team.")
         }
-        let child = try Child(childColumnsOf: row)
+        let child = try Child.decoded(from: row)
         let childID = child.id.rawValue
         let journal = try await journal(of: id.rawValue, on: db)
         return CaseRecord(file: CaseFile(id: id, replaying: journal.map(\.step)), journal: journal, child: child,
@@ -124,7 +124,7 @@ public struct CaseRepository: Sendable {
               AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id\(access.scope.teamCondition("c.team")))
             """
         guard let row = try await (db as! any SQLDatabase).raw(query).first() else { return nil }
-        let child = try Child(childColumnsOf: row)
+        let child = try Child.decoded(from: row)
         try await audit.record(AuditEntry(access, .findChild, subject: "child:\(child.id)", children: [child.id], at: now))
         return child
     }
@@ -319,11 +319,13 @@ extension CaseRecord {
 
 extension Child {
     /// A child from the columns `child_id`, `person_number`, `name` and `school_or_daycare` of a row.
-    init(childColumnsOf row: any SQLRow) throws {
+    /// A function, not a throwing initialiser: Swift 6.3's optimiser crashes on that one in release builds.
+    static func decoded(from row: any SQLRow) throws -> Child {
+        let digits = try row.decode(column: "person_number", as: String.self)
         // Stored person numbers were validated on the way in.
-        self.init(id: .init(try row.decode(column: "child_id", as: UUID.self)),
-                  personNumber: try! PersonNumber(try row.decode(column: "person_number", as: String.self)),
-                  name: try row.decode(column: "name", as: String.self), schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
+        let personNumber = try! PersonNumber(digits)
+        return Child(id: .init(try row.decode(column: "child_id", as: UUID.self)), personNumber: personNumber,
+                     name: try row.decode(column: "name", as: String.self), schoolOrDaycare: try row.decode(column: "school_or_daycare", as: String?.self))
     }
 
     init(_ row: ChildRow) {
