@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./api.sh
 ./pages.sh
+./audit.sh
 ./detection.sh "$@"
