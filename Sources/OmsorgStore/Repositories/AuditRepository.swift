@@ -27,9 +27,10 @@ public struct AuditRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     /// The access log of a child of the caller's municipality: for administrators, and for the
-    /// caseworkers and team leaders of the team that works the child's open case, not a team that
-    /// once did. Anyone else, and any other municipality, finds no such child. Reading the log is
-    /// itself recorded in it.
+    /// caseworkers and team leaders of the team answerable for the child now: the team of the open
+    /// case or, when every case is closed, of the latest one; not a team that once had a case
+    /// before another took over. Anyone else, and any other municipality, finds no such child.
+    /// Reading the log is itself recorded in it.
     public func accessLog(of childID: Child.ID, access: Access, limit: Int, now: Date) async throws -> AccessLog {
         try await db.writing { tx in
             let sql = tx as! any SQLDatabase
@@ -66,9 +67,11 @@ public struct AuditRepository: Sendable {
         case .administrator:
             break
         case .caseworker, .teamLeader:
-            query += " AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id AND c.closed_at IS NULL"
-            query += access.scope.teamCondition("c.team")
-            query += ")"
+            query += """
+                 AND EXISTS (SELECT 1 FROM cases c WHERE c.child_id = h.id\(access.scope.teamCondition("c.team"))
+                   AND (c.closed_at IS NULL OR NOT EXISTS (SELECT 1 FROM cases o WHERE o.child_id = c.child_id AND o.id <> c.id
+                                                           AND (o.closed_at IS NULL OR o.opened_at > c.opened_at))))
+                """
         case .manager, .analyst, .notifier:
             return nil
         }
