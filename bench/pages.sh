@@ -11,19 +11,7 @@ cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-16}
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } >&2
-command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3; } >&2
-swift build -c release --product omsorg >&2
-omsorg="$PWD/.build/release/omsorg"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-
-workdir=$(mktemp -d)
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$workdir"' EXIT
-(cd "$workdir" && exec "$omsorg" serve --demo --port "$port" --log warning </dev/null >"$workdir/serve.log" 2>&1) &
-server=$!
-for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
+source bench/demo-server.sh
 
 # The busy caseworker: 2,500 reports from professionals, each with an urgent-assessment and a
 # receipt deadline, on top of the demo cases.
