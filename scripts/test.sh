@@ -12,8 +12,8 @@ export OMSORG_TEST_REQUIRE_POSTGRES=1
 swift build --build-tests
 scripts/smoke.sh "$postgres_url"
 swift test --skip-build
-# The pages in headless Chromium, checked with axe-core (installs Chromium and the Python packages if missing).
-scripts/browser-test.sh .build/debug/omsorg
 # The release build, which the service and the benchmarks run: its optimiser has crashed on code the
 # debug build compiled (a throwing initialiser with try! inside), so it is built here too.
 swift build -c release --product omsorg
+# The pages in headless Chromium, checked with axe-core (installs Chromium and the Python packages if missing).
+scripts/browser-test.sh .build/debug/omsorg
