@@ -152,7 +152,7 @@ extension CaseFile {
         }
     }
 
-    private static func require(_ text: String, _ field: String) throws(CaseFlowError) {
+    static func require(_ text: String, _ field: String) throws(CaseFlowError) {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .invalid(field, .empty) }
         try plain(text, field)
     }

@@ -9,8 +9,7 @@ extension Child {
     /// Checks the child a report is about: a name, plain text, and an age the law covers on the day
     /// the report was received.
     public func check(reportedAt receivedAt: Date, joiningOpenCase: Bool) throws(CaseFlowError) {
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .invalid("child.name", .empty) }
-        try CaseFile.plain(name, "child.name")
+        try CaseFile.require(name, "child.name")
         try CaseFile.plain(schoolOrDaycare, "child.schoolOrDaycare")
         let reportDate = LocalDate(receivedAt)
         guard birthDate <= reportDate else { throw .invalid("child.personNumber", .bornAfterReport) }
@@ -21,8 +20,7 @@ extension Child {
 
 extension FamilyMember {
     public func check() throws(CaseFlowError) {
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .invalid("name", .empty) }
-        try CaseFile.plain(name, "name")
+        try CaseFile.require(name, "name")
         try CaseFile.plain(occupation, "occupation")
     }
 }

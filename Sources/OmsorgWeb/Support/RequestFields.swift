@@ -9,11 +9,4 @@ enum RequestFields {
             throw Problem.unprocessable(error.message, field: field)
         }
     }
-
-    static func text(_ text: String, field: String) throws -> String {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw Problem.unprocessable("\(field) must not be empty.", field: field)
-        }
-        return text
-    }
 }

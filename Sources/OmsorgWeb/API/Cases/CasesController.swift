@@ -76,7 +76,7 @@ enum CasesController {
     static func addFamilyMember(_ request: Request) async throws -> Response {
         let body = try request.decode(FamilyMemberBody.self)
         let personNumber = try body.personNumber.map { try RequestFields.personNumber($0, field: "personNumber") }
-        let member = FamilyMember(name: try RequestFields.text(body.name, field: "name"), personNumber: personNumber, relation: body.relation, hasCustody: body.hasCustody,
+        let member = FamilyMember(name: body.name, personNumber: personNumber, relation: body.relation, hasCustody: body.hasCustody,
                                   livesWithChild: body.livesWithChild, occupation: body.occupation)
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
         let record = try await request.cases.addFamilyMember(member, to: id, access: try request.signedIn.access(), now: request.now)
@@ -96,7 +96,8 @@ enum CasesController {
               caseworker.role == .caseworker, caseworker.team == signedIn.user.team
         else { throw Problem.unprocessable("No caseworker with that id in your team.", field: "caseworkerId") }
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
-        try await request.cases.assign(id, to: caseworker.id, access: signedIn.access(for: .assignment), now: request.now)
-        return try JSON.response(CaseDTO(try await request.cases.find(id, access: signedIn.access(for: .assignment), now: request.now), now: request.now))
+        let access = signedIn.access(for: .assignment)
+        try await request.cases.assign(id, to: caseworker.id, access: access, now: request.now)
+        return try JSON.response(CaseDTO(try await request.cases.find(id, access: access, now: request.now), now: request.now))
     }
 }

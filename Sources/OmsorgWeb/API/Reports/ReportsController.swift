@@ -21,7 +21,7 @@ enum ReportsController {
 
         func validChild() throws -> Child {
             Child(personNumber: try RequestFields.personNumber(child.personNumber, field: "child.personNumber"),
-                  name: try RequestFields.text(child.name, field: "child.name"), schoolOrDaycare: child.schoolOrDaycare)
+                  name: child.name, schoolOrDaycare: child.schoolOrDaycare)
         }
     }
 
