@@ -48,17 +48,14 @@ enum JSON {
     /// (often a misspelt optional field) and bodies over the size limit.
     static func decode<T: RequestBody>(_ type: T.Type, from request: Request, maxBytes: Int) throws -> T {
         let data = try body(of: request, maxBytes: maxBytes)
-        guard let sent = try? JSONSerialization.jsonObject(with: data), let document = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw Problem.badRequest("The request body is not valid JSON.")
-        }
-        try refuseForbiddenText(in: document)
+        let sent = try document(data)
         let value: T
         do {
             value = try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw Problem(error, choices: T.choices)
         }
-        let understood = try JSONSerialization.jsonObject(with: encoder.encode(value))
+        let understood = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))
         if let unknown = unknownField(in: sent, understood: understood, path: "") {
             throw Problem.unprocessable("Unknown field '\(unknown)'.", field: unknown)
         }
@@ -67,18 +64,19 @@ enum JSON {
 
     /// A request's JSON body as sent, for checking against a table of fields.
     static func value(from request: Request, maxBytes: Int) throws -> JSONValue {
-        let data = try body(of: request, maxBytes: maxBytes)
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw Problem.badRequest("The request body is not valid JSON.")
-        }
-        try refuseForbiddenText(in: value)
-        return value
+        try document(try body(of: request, maxBytes: maxBytes))
     }
 
-    /// No text the API takes holds a control character (`PlainText`), whatever route it is sent to.
-    private static func refuseForbiddenText(in document: JSONValue) throws {
-        guard let (field, character) = document.forbiddenText() else { return }
-        throw Problem.unprocessable(DataProblem.controlCharacter(character).message(field: "The field '\(field)'"), field: field)
+    /// The body parsed once, for every route: valid JSON, and no text in it holding a control
+    /// character (`PlainText`).
+    private static func document(_ data: Data) throws -> JSONValue {
+        guard let document = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw Problem.badRequest("The request body is not valid JSON.")
+        }
+        if let (field, character) = document.forbiddenText() {
+            throw Problem.unprocessable(FieldProblem.controlCharacter(character).message(field: field), field: field)
+        }
+        return document
     }
 
     private static func body(of request: Request, maxBytes: Int) throws -> Data {
@@ -91,18 +89,21 @@ enum JSON {
     }
 
     /// The first field of `sent` that has no counterpart in `understood`, the decoded value encoded again.
-    private static func unknownField(in sent: Any, understood: Any, path: String) -> String? {
-        if let sent = sent as? [String: Any] {
-            let understood = understood as? [String: Any] ?? [:]
-            for (key, value) in sent.sorted(by: { $0.key < $1.key }) where !(value is NSNull) {
+    private static func unknownField(in sent: JSONValue, understood: JSONValue, path: String) -> String? {
+        switch (sent, understood) {
+        case (.object(let sent), _):
+            let understood = if case .object(let fields) = understood { fields } else { [String: JSONValue]() }
+            for (key, value) in sent.sorted(by: { $0.key < $1.key }) where value != .null {
                 let fieldPath = path.isEmpty ? key : "\(path).\(key)"
                 guard let counterpart = understood[key] else { return fieldPath }
                 if let nested = unknownField(in: value, understood: counterpart, path: fieldPath) { return nested }
             }
-        } else if let sent = sent as? [Any], let understood = understood as? [Any] {
+        case (.array(let sent), .array(let understood)):
             for (index, pair) in zip(sent, understood).enumerated() {
                 if let nested = unknownField(in: pair.0, understood: pair.1, path: "\(path)[\(index)]") { return nested }
             }
+        default:
+            break
         }
         return nil
     }
