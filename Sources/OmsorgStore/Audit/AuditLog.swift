@@ -54,7 +54,7 @@ public enum AuditLog {
         let sequences = children.map { String($0.sequence) }
         // As each database stores a bound UUID: SQLite as the upper-case text Codable writes, PostgreSQL as a uuid.
         let ids = children.map { $0.child.rawValue.uuidString }
-        let statement: SQLQueryString = if sql.dialect.name == "sqlite" {
+        let statement: SQLQueryString = if sql.isSQLite {
             """
             INSERT INTO audit_children (municipality_id, sequence, child_id)
             SELECT \(bind: municipality.rawValue), s.value, json_extract(\(bind: "[\"" + ids.joined(separator: "\",\"") + "\"]"), '$[' || s.key || ']')

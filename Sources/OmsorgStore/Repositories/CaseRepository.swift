@@ -113,8 +113,8 @@ public struct CaseRepository: Sendable {
                           caseworkerName: try row.decode(column: "caseworker_name", as: String?.self))
     }
 
-    /// The municipality's child with this person number, when it has one: the report form shows
-    /// a known child instead of asking for the name again.
+    /// The child with this person number that the caller's team works with, if any: the report
+    /// form shows a known child instead of asking for the name again.
     public func child(_ personNumber: PersonNumber, access: Access, now: Date) async throws -> Child? {
         // Only a child the caller's team works with: anyone else would learn from a person number
         // that the municipality knows the child, and its name.

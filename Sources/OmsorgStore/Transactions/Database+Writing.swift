@@ -44,5 +44,9 @@ extension Database {
         }
     }
 
-    var isSQLite: Bool { (self as? any SQLDatabase)?.dialect.name == "sqlite" }
+    var isSQLite: Bool { (self as? any SQLDatabase)?.isSQLite == true }
+}
+
+extension SQLDatabase {
+    var isSQLite: Bool { dialect.name == "sqlite" }
 }
