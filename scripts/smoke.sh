@@ -21,7 +21,7 @@ grep -q "needs a SQLite file path" /tmp/omsorg-smoke.err || fail "no message for
 
 # The README's first command: serve --demo on a SQLite file in an empty directory.
 workdir=$(mktemp -d)
-port=18089
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (cd "$workdir" && exec "$omsorg" serve --demo --port "$port" </dev/null >"$workdir/serve.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$workdir"' EXIT
@@ -45,6 +45,25 @@ status=$(curl -s -o "$workdir/big.json" -w '%{http_code}' -X POST "http://127.0.
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/worktray")
 [ "$status" = 401 ] || fail "worktray without a token answered $status"
 echo "smoke: serve --demo on SQLite ok ($overdue overdue deadlines in the demo worktray)"
+
+# A backup taken while reports are written restores table for table: restore prints the digests
+# backup printed. A backup is never written over.
+received=$(date -u -d '1 hour ago' +%Y-%m-%dT%H:%M:%SZ)
+(for _ in $(seq 1 40); do
+  curl -s -o /dev/null -X POST "http://127.0.0.1:$port/api/v1/reports-of-concern" -H "authorization: Bearer $token" \
+    -H 'content-type: application/json' -d "{\"child\":{\"personNumber\":\"650514-4854\",\"name\":\"Smoke Barn\",\"schoolOrDaycare\":\"Byskolen\"},
+      \"notifier\":{\"kind\":\"anonymous\"},\"receivedAt\":\"$received\",\"description\":\"Smoke\"}"
+done) &
+writer=$!
+"$omsorg" backup --database "$workdir/omsorg.sqlite" --out "$workdir/backup.sqlite" </dev/null >"$workdir/backup.txt" || fail "backup while writing"
+wait $writer
+if "$omsorg" backup --database "$workdir/omsorg.sqlite" --out "$workdir/backup.sqlite" </dev/null 2>"$workdir/err.txt" >/dev/null; then fail "a backup was written over"; fi
+grep -q "exists already" "$workdir/err.txt" || fail "no message for an existing backup file"
+"$omsorg" restore --database "$workdir/restored.sqlite" "$workdir/backup.sqlite" </dev/null >"$workdir/restore.txt" || fail "restore"
+tables() { grep -E '^  | tables, ' "$1"; }
+diff <(tables "$workdir/backup.txt") <(tables "$workdir/restore.txt") || fail "the restored tables differ from the backup's"
+grep -q "unbroken" "$workdir/restore.txt" || fail "the restored audit log was not verified"
+echo "smoke: backup during writes and restore ok ($(tail -n 1 "$workdir/backup.txt"))"
 kill $server
 
 # Early detection: generate, refuse bad extracts with a message and a non-zero exit, load

@@ -35,6 +35,9 @@ public struct OmsorgConfiguration: Sendable {
     }
 
     static let databaseFreeCommands: Set<String> = ["generate"]
+    /// Commands that copy the database as it is: a backup of what is there, and a restore that
+    /// replaces it whole (its next start brings an older backup's schema up to date).
+    static let asIsCommands: Set<String> = ["backup", "restore"]
 
     /// Reads the Omsorg options (`--database URL|PATH`, `--demo`), `DATABASE_URL` and
     /// `OMSORG_TRUST_FORWARDED_FOR=1` (behind one reverse proxy), and returns the
@@ -59,7 +62,7 @@ public struct OmsorgConfiguration: Sendable {
         configuration.seedDemo = seedDemo
         configuration.pseudonymSecret = environment["OMSORG_PSEUDONYM_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.web.trustForwardedFor = environment["OMSORG_TRUST_FORWARDED_FOR"] == "1"
-        configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.contains(remaining.dropFirst().first ?? "")
+        configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.union(asIsCommands).contains(remaining.dropFirst().first ?? "")
         return (configuration, remaining)
     }
 }
