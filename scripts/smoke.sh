@@ -64,6 +64,13 @@ tables() { grep -E '^  | tables, ' "$1"; }
 diff <(tables "$workdir/backup.txt") <(tables "$workdir/restore.txt") || fail "the restored tables differ from the backup's"
 grep -q "unbroken" "$workdir/restore.txt" || fail "the restored audit log was not verified"
 echo "smoke: backup during writes and restore ok ($(tail -n 1 "$workdir/backup.txt"))"
+# Retention: nothing of the demo is due today, and repeating the run changes nothing; planned
+# years ahead, its closed cases and audit entries are due.
+"$omsorg" retention run --database "$workdir/restored.sqlite" </dev/null | grep -q "^0 records deleted" || fail "retention deleted demo data due today"
+"$omsorg" retention run --database "$workdir/restored.sqlite" </dev/null | grep -q "^0 records deleted" || fail "a second retention run did something"
+"$omsorg" retention run --dry-run --as-of 2040-01-01 --database "$workdir/restored.sqlite" </dev/null | grep -Eq "closed-cases .* [1-9][0-9]*$" \
+  || fail "no closed case due in a planned retention run"
+echo "smoke: retention run ok"
 kill $server
 
 # Early detection: generate, refuse bad extracts with a message and a non-zero exit, load

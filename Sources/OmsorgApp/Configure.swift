@@ -23,6 +23,7 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(RetentionCommand(), as: "retention")
     installWeb(on: app, settings: configuration.web)
     if configuration.migrateOnStart {
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.

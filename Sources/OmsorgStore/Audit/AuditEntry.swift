@@ -8,11 +8,16 @@ public struct AuditEntry: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case receiveReport, readCase, addFamilyMember, findChild, listCases, assignCase, readWorktray, search, readAccessLog
         case resolvePseudonym
+        /// Records past their retention period deleted (`omsorg retention run`).
+        case deleteByRetention
+        /// The audit log's entries past their retention period deleted, up to a sequence.
+        case pruneAuditLog
         /// A step of the flow recorded on the case.
         case record(CaseStep.Kind)
 
         public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
-                                           .search, .readAccessLog, .resolvePseudonym] + CaseStep.Kind.allCases.map(Action.record)
+                                           .search, .readAccessLog, .resolvePseudonym,
+                                           .deleteByRetention, .pruneAuditLog] + CaseStep.Kind.allCases.map(Action.record)
 
         public var name: String {
             switch self {
@@ -26,6 +31,8 @@ public struct AuditEntry: Sendable, Equatable {
             case .search: "search"
             case .readAccessLog: "read-access-log"
             case .resolvePseudonym: "resolve-pseudonym"
+            case .deleteByRetention: "retention-delete"
+            case .pruneAuditLog: "retention-prune-audit"
             case .record(let kind): "record-\(kind.rawValue)"
             }
         }
@@ -55,6 +62,15 @@ public struct AuditEntry: Sendable, Equatable {
         var seen = Set<Child.ID>()
         self.children = children.filter { seen.insert($0).inserted }
         self.purpose = purpose
+    }
+
+    /// The one who acts when no member of staff does: the retention run an operator starts.
+    public static let system = StaffUser.ID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+
+    /// An entry of the retention run, in `municipality`'s chain.
+    static func retention(_ action: Action, in municipality: Municipality.ID, subject: String, children: [Child.ID], at now: Date) -> AuditEntry {
+        AuditEntry(at: now, actor: system, role: .administrator, municipality: municipality, action: action.name, subject: subject,
+                   children: children, purpose: Access.Purpose.retention.rawValue)
     }
 
     /// An entry for `access`, at `now`.

@@ -56,41 +56,72 @@ extension AuditLog {
             if !tx.isSQLite {
                 try await (tx as! any SQLDatabase).raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
             }
-            return (Dictionary(uniqueKeysWithValues: try await Self.checkpoints(on: tx).map { ($0.municipality, $0) }), try await stored(on: tx))
+            return (try await Self.heads(on: tx), try await stored(on: tx))
         }
         var firstBreak: Break?
         for municipality in Set(heads.keys).union(chains.keys).union(checkpoints.map(\.municipality)).sorted(by: { $0.description < $1.description }) {
             let chain = chains[municipality] ?? []
-            let found = heads[municipality] == nil && !chain.isEmpty
+            let head = heads[municipality]
+            let found = head == nil && !chain.isEmpty
                 ? Break(municipality: municipality, sequence: chain.count, kind: .headMissing)
-                : verify(chain, of: municipality, against: checkpoints.filter { $0.municipality == municipality } + (heads[municipality].map { [$0] } ?? []))
+                : verify(chain, of: municipality, from: head?.pruned ?? .none,
+                         against: checkpoints.filter { $0.municipality == municipality } + (head.map { [$0.checkpoint] } ?? []))
             firstBreak = firstBreak ?? found
         }
         return Verification(entries: chains.values.map(\.count).reduce(0, +), chains: chains.count, firstBreak: firstBreak)
     }
 
-    private static func verify(_ chain: [Stored], of municipality: Municipality.ID, against recorded: [Checkpoint]) -> Break? {
-        var previous = genesis
-        var hashes: [Int: String] = [:]
+    /// Where a chain begins: after the last entry retention deleted (`Pruned.none` if it has deleted none).
+    struct Pruned: Equatable {
+        let through: Int
+        let hash: String
+
+        static let none = Pruned(through: 0, hash: genesis)
+
+        /// How the retention run's own entry names the new beginning, so that a chain whose oldest
+        /// entries were deleted without one is found out.
+        var subject: String { "audit entries through \(through): \(hash)" }
+    }
+
+    private static func verify(_ chain: [Stored], of municipality: Municipality.ID, from pruned: Pruned, against recorded: [Checkpoint]) -> Break? {
+        var previous = pruned.hash
+        var hashes: [Int: String] = [pruned.through: pruned.hash]
         for (index, row) in chain.enumerated() {
-            let expected = index + 1
+            let expected = pruned.through + index + 1
             if row.sequence != expected { return Break(municipality: municipality, sequence: expected, kind: .deleted) }
             if row.hash != hash(row) { return Break(municipality: municipality, sequence: row.sequence, kind: .edited) }
             if row.previous != previous { return Break(municipality: municipality, sequence: row.sequence, kind: .inserted) }
             previous = row.hash
             hashes[row.sequence] = row.hash
         }
-        for checkpoint in recorded.sorted(by: { $0.sequence < $1.sequence }) where checkpoint.sequence > 0 {
+        let end = pruned.through + chain.count
+        if pruned != .none, !chain.contains(where: { $0.action == AuditEntry.Action.pruneAuditLog.name && $0.subject == pruned.subject }) {
+            return Break(municipality: municipality, sequence: pruned.through, kind: .deleted)
+        }
+        // A checkpoint of an entry retention has since deleted can no longer be checked.
+        for checkpoint in recorded.sorted(by: { $0.sequence < $1.sequence }) where checkpoint.sequence >= pruned.through && checkpoint.sequence > 0 {
             guard let hash = hashes[checkpoint.sequence] else {
-                return Break(municipality: municipality, sequence: chain.count + 1, kind: .truncated)
+                return Break(municipality: municipality, sequence: end + 1, kind: .truncated)
             }
             if hash != checkpoint.hash { return Break(municipality: municipality, sequence: checkpoint.sequence, kind: .edited) }
         }
         // A head that lags the chain: entries were added without it, which the store never does.
-        if let head = recorded.last, head.sequence < chain.count {
+        if let head = recorded.last, head.sequence < end {
             return Break(municipality: municipality, sequence: head.sequence + 1, kind: .inserted)
         }
         return nil
+    }
+
+    private static func heads(on db: any Database) async throws -> [Municipality.ID: (checkpoint: Checkpoint, pruned: Pruned)] {
+        let rows = try await (db as! any SQLDatabase).select().columns("municipality_id", "sequence", "hash", "pruned_through", "pruned_hash")
+            .from("audit_heads").all()
+        return Dictionary(uniqueKeysWithValues: try rows.map { row in
+            let municipality = Municipality.ID(try row.decode(column: "municipality_id", as: UUID.self))
+            return (municipality, (Checkpoint(municipality: municipality, sequence: try row.decode(column: "sequence", as: Int.self),
+                                              hash: try row.decode(column: "hash", as: String.self)),
+                                   Pruned(through: try row.decode(column: "pruned_through", as: Int.self),
+                                          hash: try row.decode(column: "pruned_hash", as: String.self))))
+        })
     }
 
     private static func stored(on db: any Database) async throws -> [Municipality.ID: [Stored]] {

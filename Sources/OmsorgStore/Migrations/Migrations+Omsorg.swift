@@ -13,6 +13,7 @@ extension Migrations {
         UpdateSignInFailuresAddPending(),
         UpdateDeadlinesAddOwners(),
         CreateAuditChains(),
+        CreateRetention(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

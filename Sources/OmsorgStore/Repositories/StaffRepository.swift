@@ -17,6 +17,11 @@ public struct StaffRepository: Sendable {
         try await save(row, duplicate: "A municipality with code \(municipality.code) exists.")
     }
 
+    /// Every municipality, by code.
+    public func municipalities() async throws -> [Municipality] {
+        try await MunicipalityRow.query(on: db).sort(\.$code).all().map(Municipality.init)
+    }
+
     public func municipality(code: String) async throws -> Municipality? {
         try await MunicipalityRow.query(on: db).filter(\.$code == code).first().map(Municipality.init)
     }
