@@ -136,13 +136,4 @@ struct CaseFlowTests {
             try builder.record(.urgentAssessment(UrgentAssessment(reportID: report, assessedAt: dk("2024-01-02 08:00"), childAtImmediateRisk: false, note: "x")))
         }
     }
-
-    @Test func stepsSurviveARoundTripThroughTheirStoredForm() throws {
-        var builder = CaseBuilder()
-        try builder.investigating(from: "2024-01-02 09:00")
-        try builder.completeInvestigation(at: "2024-02-01 10:00")
-        let steps = try builder.file.reports.map { CaseStep.report($0) } + [.followUpCadence(months: 4)]
-        let data = try JSONEncoder().encode(steps)
-        #expect(try JSONDecoder().decode([CaseStep].self, from: data) == steps)
-    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// One recorded fact in a case. A case's record is the ordered list of its steps; its state, stage
 /// and deadlines are all derived from them, so nothing can drift out of step with the record.
-public enum CaseStep: Codable, Sendable, Equatable {
+public enum CaseStep: Sendable, Equatable {
     case report(ReportOfConcern)
     case urgentAssessment(UrgentAssessment)
     case notifierReceipt(NotifierReceipt)

@@ -14,6 +14,7 @@ extension Migrations {
         UpdateDeadlinesAddOwners(),
         CreateAuditChains(),
         CreateRetention(),
+        AddStepFormats(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

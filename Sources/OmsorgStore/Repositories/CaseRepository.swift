@@ -195,7 +195,6 @@ public struct CaseRepository: Sendable {
                        on db: any Database) async throws -> [JournalEntry] {
         let journal = try await self.journal(of: caseRow.id!, on: db)
         var file = CaseFile(id: .init(caseRow.id!), replaying: journal.map(\.step))
-        let encoder = JSONEncoder()
         var rows: [CaseStepRow] = []
         for step in steps {
             try file.record(step, now: now)
@@ -203,7 +202,8 @@ public struct CaseRepository: Sendable {
             row.caseID = caseRow.id!
             row.sequence = caseRow.stepCount + rows.count
             row.kind = step.kind.rawValue
-            row.payload = String(decoding: try encoder.encode(step), as: UTF8.self)
+            row.format = StoredStep.current
+            row.payload = try StoredStep.payload(of: step)
             row.recordedBy = user.rawValue
             row.recordedAt = now
             rows.append(row)
@@ -221,14 +221,13 @@ public struct CaseRepository: Sendable {
     /// Read with SQLKit rather than as Fluent models: replaying a case reads every step, and Fluent's
     /// reflection-based row decoding was the largest single cost of `GET /cases/{id}` (bench/api.sh).
     static func journal(of caseID: UUID, on db: any Database) async throws -> [JournalEntry] {
-        let decoder = JSONDecoder()
         let query: SQLQueryString = """
-            SELECT s.payload, s.recorded_by, s.recorded_at, u.display_name
+            SELECT s.format, s.payload, s.recorded_by, s.recorded_at, u.display_name
             FROM case_steps s LEFT JOIN users u ON u.id = s.recorded_by
             WHERE s.case_id = \(bind: caseID) ORDER BY s.sequence
             """
         return try await (db as! any SQLDatabase).raw(query).all().map { row in
-            JournalEntry(step: try decoder.decode(CaseStep.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)),
+            JournalEntry(step: try StoredStep.step(from: try row.decode(column: "payload", as: String.self), format: try row.decode(column: "format", as: Int.self)),
                          recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)),
                          recordedByName: try row.decode(column: "display_name", as: String?.self),
                          recordedAt: try row.decode(column: "recorded_at", as: Date.self))

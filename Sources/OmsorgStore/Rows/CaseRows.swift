@@ -49,6 +49,8 @@ final class CaseStepRow: Model, @unchecked Sendable {
     @Field(key: "case_id") var caseID: UUID
     @Field(key: "sequence") var sequence: Int
     @Field(key: "kind") var kind: String
+    /// The `StoredStep` format `payload` is written in.
+    @Field(key: "format") var format: Int
     @Field(key: "payload") var payload: String
     @Field(key: "recorded_by") var recordedBy: UUID
     @Field(key: "recorded_at") var recordedAt: Date
