@@ -29,6 +29,9 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.
         try await app.autoMigrate()
     }
+    if configuration.indexesAuditLog {
+        app.lifecycle.use(AuditIndexing())
+    }
     if configuration.seedDemo {
         try await DemoSeeder(app: app).seedIfEmpty()
     }

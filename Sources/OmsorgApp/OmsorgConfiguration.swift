@@ -11,6 +11,8 @@ public struct OmsorgConfiguration: Sendable {
     public var seedDemo = false
     /// Bring the embedded database up to date on start. Not for commands that use no database.
     public var migrateOnStart = true
+    /// File the audit log by child in the background: what the service does, not its commands.
+    public var indexesAuditLog = false
     /// Sessions, sign-in limits, password hashing and request limits of the HTTP layer.
     public var web = WebSettings()
     /// bcrypt's work factor: slow on purpose in service, lowered only by tests.
@@ -62,6 +64,7 @@ public struct OmsorgConfiguration: Sendable {
         configuration.seedDemo = seedDemo
         configuration.pseudonymSecret = environment["OMSORG_PSEUDONYM_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.web.trustForwardedFor = environment["OMSORG_TRUST_FORWARDED_FOR"] == "1"
+        configuration.indexesAuditLog = remaining.dropFirst().first == "serve"
         configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.union(asIsCommands).contains(remaining.dropFirst().first ?? "")
         return (configuration, remaining)
     }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import OmsorgStore
 import Testing
 import Vapor
 
@@ -6,6 +7,36 @@ import Vapor
 /// administrators may see it; nobody else learns even that the child exists.
 @Suite("Access log")
 struct AccessLogTests {
+    /// The log lists the same entries before the per-child index has filed them, after, and with
+    /// some filed and some not: the index only makes it quick.
+    @Test(arguments: TestDatabase.available)
+    func theLogIsCompleteWhetherOrNotTheIndexHasCaughtUp(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let worker = try await test.client("sydby.caseworker")
+            var childID = ""
+            for index in 0..<3 {
+                let created = try await worker.expect(.created, .POST, "/api/v1/reports-of-concern", json: report(personNumber: ConcurrencyTests.personNumber(index)))
+                childID = ((created["case"] as! [String: Any])["child"] as! [String: Any])["id"] as! String
+            }
+            try await worker.expect(.ok, .GET, "/api/v1/worktray")
+            let path = "/api/v1/children/\(childID)/access-log"
+            let actions = { (log: [String: Any]) in (log["entries"] as! [[String: Any]]).map { $0["action"] as! String } }
+
+            let unfiled = actions(try await worker.expect(.ok, .GET, path))
+            // A review lists what came before it; the next one lists it too.
+            #expect(unfiled == ["read-worktray", "receive-report"])
+            try await AuditIndex.catchUp(on: test.app.db)
+            try await worker.expect(.ok, .GET, "/api/v1/worktray")
+            let partly = actions(try await worker.expect(.ok, .GET, path))
+            #expect(partly == ["read-worktray", "read-access-log"] + unfiled)
+            try await AuditIndex.catchUp(on: test.app.db)
+            let filed = try await worker.expect(.ok, .GET, path)
+            #expect(actions(filed) == ["read-access-log"] + partly)
+            #expect(filed["total"] as? Int == 5)
+            #expect(try await AuditLog.verify(on: test.app.db).firstBreak == nil)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func theChildsTeamAndAdministratorsSeeWhoLookedAndOthersDoNot(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in

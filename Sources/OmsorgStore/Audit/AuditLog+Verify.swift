@@ -25,6 +25,9 @@ extension AuditLog {
             case truncated
             /// The chain has entries but no head: it cannot be told whether its end was cut off.
             case headMissing = "head missing"
+            /// The per-child index says otherwise than the entry which children it names: a child's
+            /// access log would hide the entry, or show one that is not the child's.
+            case indexChanged = "index changed"
         }
 
         public let municipality: Municipality.ID
@@ -52,11 +55,11 @@ extension AuditLog {
     /// Walks every chain from its first entry, against its head and against `checkpoints`, all
     /// read in one snapshot, so that entries appended meanwhile do not look like tampering.
     public static func verify(on db: any Database, checkpoints: [Checkpoint] = []) async throws -> Verification {
-        let (heads, chains) = try await db.transaction { tx in
+        let (heads, chains, index) = try await db.transaction { tx in
             if !tx.isSQLite {
                 try await (tx as! any SQLDatabase).raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
             }
-            return (try await Self.heads(on: tx), try await stored(on: tx))
+            return (try await Self.heads(on: tx), try await stored(on: tx), try await indexed(on: tx))
         }
         var firstBreak: Break?
         for municipality in Set(heads.keys).union(chains.keys).union(checkpoints.map(\.municipality)).sorted(by: { $0.description < $1.description }) {
@@ -66,7 +69,7 @@ extension AuditLog {
                 ? Break(municipality: municipality, sequence: chain.count, kind: .headMissing)
                 : verify(chain, of: municipality, from: head?.pruned ?? .none,
                          against: checkpoints.filter { $0.municipality == municipality } + (head.map { [$0.checkpoint] } ?? []))
-            firstBreak = firstBreak ?? found
+            firstBreak = firstBreak ?? found ?? index.firstBreak(in: chain, of: municipality)
         }
         return Verification(entries: chains.values.map(\.count).reduce(0, +), chains: chains.count, firstBreak: firstBreak)
     }
@@ -126,25 +129,69 @@ extension AuditLog {
 
     private static func stored(on db: any Database) async throws -> [Municipality.ID: [Stored]] {
         let sql = db as! any SQLDatabase
-        var children: [UUID: [Int: [String]]] = [:]
-        for row in try await sql.select().columns("municipality_id", "sequence", "child_id").from("audit_children").all() {
-            children[try row.decode(column: "municipality_id", as: UUID.self), default: [:]][try row.decode(column: "sequence", as: Int.self), default: []]
-                .append(Child.ID(try row.decode(column: "child_id", as: UUID.self)).description)
-        }
         var chains: [Municipality.ID: [Stored]] = [:]
         for row in try await sql.select().columns(columns).from("audit_entries").orderBy("municipality_id").orderBy("sequence").all() {
             let municipality = try row.decode(column: "municipality_id", as: UUID.self)
             let sequence = try row.decode(column: "sequence", as: Int.self)
             // Stored to the second; a database may give it back a hair off.
             let seconds = Int(try row.decode(column: "at", as: Date.self).timeIntervalSince1970.rounded())
+            let children = try row.decode(column: "children", as: String.self)
             chains[.init(municipality), default: []].append(Stored(
                 sequence: sequence, seconds: seconds, municipality: Municipality.ID(municipality).description,
                 actor: StaffUser.ID(try row.decode(column: "actor_id", as: UUID.self)).description,
                 role: try row.decode(column: "actor_role", as: String.self), action: try row.decode(column: "action", as: String.self),
-                subject: try row.decode(column: "subject", as: String.self), children: children[municipality]?[sequence] ?? [],
+                subject: try row.decode(column: "subject", as: String.self), children: children.split(separator: ",").map(String.init),
                 purpose: try row.decode(column: "purpose", as: String.self),
                 previous: try row.decode(column: "previous_hash", as: String.self), hash: try row.decode(column: "hash", as: String.self)))
         }
         return chains
+    }
+
+    /// The per-child index as filed, and how far each chain is filed.
+    struct Index {
+        var through: [Municipality.ID: Int] = [:]
+        /// Each child's filed entries, as the blocks list them, per chain.
+        var filed: [Municipality.ID: [String: [Int]]] = [:]
+        /// Blocks whose count or bounds do not match their own list.
+        var inconsistent: [Municipality.ID: Int] = [:]
+
+        /// The first entry the index files otherwise than the entry names its children: every
+        /// entry up to `through` under each of its children, once; none after.
+        func firstBreak(in chain: [Stored], of municipality: Municipality.ID) -> Break? {
+            if let sequence = inconsistent[municipality] { return Break(municipality: municipality, sequence: sequence, kind: .indexChanged) }
+            let through = through[municipality] ?? 0
+            var expected: [String: [Int]] = [:]
+            for entry in chain where entry.sequence <= through {
+                for child in entry.children { expected[child, default: []].append(entry.sequence) }
+            }
+            let actual = (filed[municipality] ?? [:]).mapValues { $0.sorted() }
+            let children = Set(expected.keys).union(actual.keys)
+            let differing = children.compactMap { child -> Int? in
+                let (want, have) = (expected[child] ?? [], actual[child] ?? [])
+                guard want != have else { return nil }
+                return zip(want, have).first { $0 != $1 }.map { min($0, $1) } ?? (want.count > have.count ? want[have.count] : have[want.count])
+            }
+            return differing.min().map { Break(municipality: municipality, sequence: $0, kind: .indexChanged) }
+        }
+    }
+
+    private static func indexed(on db: any Database) async throws -> Index {
+        let sql = db as! any SQLDatabase
+        var index = Index()
+        for row in try await sql.select().columns("municipality_id", "through").from("audit_indexed").all() {
+            index.through[.init(try row.decode(column: "municipality_id", as: UUID.self))] = try row.decode(column: "through", as: Int.self)
+        }
+        let blocks = try await sql.select().columns("municipality_id", "child_id", "first_sequence", "last_sequence", "entries", "sequences")
+            .from("audit_child_blocks").all()
+        for row in blocks {
+            let municipality = Municipality.ID(try row.decode(column: "municipality_id", as: UUID.self))
+            let sequences = AuditIndex.sequences(try row.decode(column: "sequences", as: String.self))
+            let (first, last) = (try row.decode(column: "first_sequence", as: Int.self), try row.decode(column: "last_sequence", as: Int.self))
+            if sequences.count != (try row.decode(column: "entries", as: Int.self)) || sequences.min() != first || sequences.max() != last {
+                index.inconsistent[municipality] = min(index.inconsistent[municipality] ?? first, first)
+            }
+            index.filed[municipality, default: [:]][Child.ID(try row.decode(column: "child_id", as: UUID.self)).description, default: []] += sequences
+        }
+        return index
     }
 }

@@ -6,11 +6,12 @@ import SQLKit
 
 /// The audit log: one hash chain per municipality. Each entry carries the hash of the one before
 /// it, and `audit_heads` holds each chain's last sequence and hash, so that an edited, inserted or
-/// deleted entry, and a chain cut short, are found by `verify`. The children an entry concerns are
-/// rows of `audit_children`, for each child's access log; the entry's hash covers them too.
+/// deleted entry, and a chain cut short, are found by `verify`. An entry names the children it
+/// concerns in its own row, covered by its hash; `AuditIndex` files them by child, for each child's
+/// access log, behind the writes.
 public enum AuditLog {
     static let genesis = String(repeating: "0", count: 64)
-    static let columns = ["municipality_id", "sequence", "at", "actor_id", "actor_role", "action", "subject", "purpose", "previous_hash", "hash"]
+    static let columns = ["municipality_id", "sequence", "at", "actor_id", "actor_role", "action", "subject", "children", "purpose", "previous_hash", "hash"]
 
     /// Appends `entries` to their municipalities' chains inside the caller's transaction, so that a
     /// write and its entries are stored together or not at all. (A read's entries go through the
@@ -22,18 +23,15 @@ public enum AuditLog {
         for (municipality, chain) in Dictionary(grouping: entries, by: \.municipality).sorted(by: { $0.key.rawValue.uuidString < $1.key.rawValue.uuidString }) {
             var (sequence, previous) = try await lockedHead(of: municipality, on: sql)
             var rows: [[any SQLExpression]] = []
-            var children: [(sequence: Int, child: Child.ID)] = []
             for entry in chain {
                 sequence += 1
                 let hash = Self.hash(entry, sequence: sequence, previous: previous)
                 rows.append([SQLBind(municipality.rawValue), SQLBind(sequence), SQLBind(entry.at), SQLBind(entry.actor.rawValue),
-                             SQLBind(entry.role.rawValue), SQLBind(entry.action), SQLBind(entry.subject), SQLBind(entry.purpose),
-                             SQLBind(previous), SQLBind(hash)])
-                children += entry.children.map { (sequence, $0) }
+                             SQLBind(entry.role.rawValue), SQLBind(entry.action), SQLBind(entry.subject), SQLBind(children(entry.children.map(\.description))),
+                             SQLBind(entry.purpose), SQLBind(previous), SQLBind(hash)])
                 previous = hash
             }
             try await insert(rows, into: "audit_entries", columns: columns, on: sql)
-            try await insert(children, of: municipality, on: sql)
             try await sql.update("audit_heads").set("sequence", to: sequence).set("hash", to: previous)
                 .where("municipality_id", .equal, municipality.rawValue).run()
         }
@@ -44,30 +42,6 @@ public enum AuditLog {
         for start in stride(from: 0, to: rows.count, by: 500) {
             try await sql.insert(into: table).columns(columns).rows(rows[start..<min(start + 500, rows.count)]).run()
         }
-    }
-
-    /// Every child row in one statement of three values, however many children a work tray showed:
-    /// bound one value at a time, fifty children cost more than the read that showed them.
-    private static func insert(_ children: [(sequence: Int, child: Child.ID)], of municipality: Municipality.ID,
-                               on sql: any SQLDatabase) async throws {
-        guard !children.isEmpty else { return }
-        let sequences = children.map { String($0.sequence) }
-        // As each database stores a bound UUID: SQLite as the upper-case text Codable writes, PostgreSQL as a uuid.
-        let ids = children.map { $0.child.rawValue.uuidString }
-        let statement: SQLQueryString = if sql.isSQLite {
-            """
-            INSERT INTO audit_children (municipality_id, sequence, child_id)
-            SELECT \(bind: municipality.rawValue), s.value, json_extract(\(bind: "[\"" + ids.joined(separator: "\",\"") + "\"]"), '$[' || s.key || ']')
-            FROM json_each(\(bind: "[" + sequences.joined(separator: ",") + "]")) s
-            """
-        } else {
-            """
-            INSERT INTO audit_children (municipality_id, sequence, child_id)
-            SELECT \(bind: municipality.rawValue), t.s, t.c
-            FROM unnest(\(bind: "{" + sequences.joined(separator: ",") + "}")::text::integer[], \(bind: "{" + ids.joined(separator: ",") + "}")::text::uuid[]) AS t(s, c)
-            """
-        }
-        try await sql.raw(statement).run()
     }
 
     /// The chain's last sequence and hash, locked for this transaction (PostgreSQL; SQLite's writer
@@ -89,6 +63,10 @@ public enum AuditLog {
                     children: entry.children.map(\.description), purpose: entry.purpose, previous: previous, hash: ""))
     }
 
+    /// How an entry's `children` column and its hash hold its children: sorted, so that neither
+    /// depends on the order a read met them in.
+    static func children(_ ids: [String]) -> String { ids.sorted().joined(separator: ",") }
+
     /// An entry as its columns hold it, which is what is hashed: verifying must not tidy up what it checks.
     struct Stored {
         let sequence: Int
@@ -106,7 +84,7 @@ public enum AuditLog {
 
     static func hash(_ entry: Stored) -> String {
         let fields = [entry.previous, entry.municipality, String(entry.sequence), String(entry.seconds), entry.actor, entry.role,
-                      entry.action, entry.subject, entry.children.sorted().joined(separator: ","), entry.purpose]
+                      entry.action, entry.subject, children(entry.children), entry.purpose]
         // Length-prefixed, so that moving text between fields changes the hash; the children sorted,
         // as a table gives its rows back in no particular order.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")

@@ -15,6 +15,7 @@ extension Migrations {
         CreateAuditChains(),
         CreateRetention(),
         AddStepFormats(),
+        MoveAuditChildrenIntoEntries(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

@@ -37,22 +37,18 @@ public struct AuditRepository: Sendable {
             guard let child = try await Self.reviewableChild(childID, access: access, on: sql) else {
                 throw StoreError.notFound("No child \(childID) whose access log you may read.")
             }
-            let entries = try await sql.raw("""
+            let named = try await AuditIndex.entries(naming: childID, in: access.municipalityID.rawValue, limit: limit, on: sql)
+            let entries = named.newest.isEmpty ? [] : try await sql.raw("""
                 SELECT a.at, a.actor_role, a.action, a.purpose, u.display_name
-                FROM audit_children c
-                JOIN audit_entries a ON a.municipality_id = c.municipality_id AND a.sequence = c.sequence
-                LEFT JOIN users u ON u.id = a.actor_id
-                WHERE c.municipality_id = \(bind: access.municipalityID.rawValue) AND c.child_id = \(bind: childID.rawValue)
-                ORDER BY c.sequence DESC LIMIT \(literal: limit)
+                FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
+                WHERE a.municipality_id = \(bind: access.municipalityID.rawValue) AND a.sequence IN (\(SQLList(named.newest.map { SQLBind($0) })))
+                ORDER BY a.sequence DESC
                 """).all().map { row in
                     AccessLogEntry(at: try row.decode(column: "at", as: Date.self), actorName: try row.decode(column: "display_name", as: String?.self),
                                    role: Role(rawValue: try row.decode(column: "actor_role", as: String.self)) ?? .notifier,
                                    action: try row.decode(column: "action", as: String.self), purpose: try row.decode(column: "purpose", as: String.self))
                 }
-            let total = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM audit_children
-                WHERE municipality_id = \(bind: access.municipalityID.rawValue) AND child_id = \(bind: childID.rawValue)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let total = named.total
             try await AuditLog.append([AuditEntry(access, .readAccessLog, subject: "child:\(childID)", children: [childID], at: now)], on: tx)
             return AccessLog(child: child, entries: entries, total: total)
         }

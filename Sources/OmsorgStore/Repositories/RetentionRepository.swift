@@ -125,9 +125,8 @@ private struct Run {
         guard !dryRun else { return count }
         let hash = try await sql.select().column("hash").from("audit_entries").where("municipality_id", .equal, chain)
             .where("sequence", .equal, last).first()!.decode(column: "hash", as: String.self)
-        for table in ["audit_children", "audit_entries"] {
-            try await sql.delete(from: table).where("municipality_id", .equal, chain).where("sequence", .lessThanOrEqual, last).run()
-        }
+        try await sql.delete(from: "audit_entries").where("municipality_id", .equal, chain).where("sequence", .lessThanOrEqual, last).run()
+        try await AuditIndex.forget(through: last, of: chain, on: sql)
         try await sql.update("audit_heads").set("pruned_through", to: last).set("pruned_hash", to: hash).where("municipality_id", .equal, chain).run()
         try await record(.pruneAuditLog, AuditLog.Pruned(through: last, hash: hash).subject, children: [])
         return count
