@@ -5,6 +5,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case notFound(String)
     /// Someone else changed the record at the same moment; the request may be repeated.
     case concurrentChange
+    /// The record has changed since the version the caller saw (`If-Match`); nothing was changed.
+    /// `current` is its version now.
+    case changedSince(current: Int)
     /// A unique value is taken, e.g. a username.
     case duplicate(String)
     /// The database is held by a long write elsewhere (SQLite); nothing was done, and the request

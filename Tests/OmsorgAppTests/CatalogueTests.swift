@@ -42,6 +42,7 @@ struct CatalogueTests {
                 return values.map { "choice.\(field.name).\($0)" }
             }
         }
+        keys += WorktrayPage.Notice.allCases.map { "worktray.notice.\($0.rawValue)" }
         keys += FollowUp.Attainment.allCases.map { "choice.attainment.\($0.rawValue)" }
         keys += Self.blockers.map { "blocker.\($0.code)" } + Self.dataProblems.map { "invalid.\($0.code)" }
         let missing = keys.filter { texts.optional($0) == nil }

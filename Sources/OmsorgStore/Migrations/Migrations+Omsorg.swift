@@ -16,6 +16,7 @@ extension Migrations {
         CreateRetention(),
         AddStepFormats(),
         MoveAuditChildrenIntoEntries(),
+        AddAssignmentVersions(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

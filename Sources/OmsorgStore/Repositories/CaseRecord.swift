@@ -13,6 +13,8 @@ public struct CaseRecord: Sendable, Equatable {
     public let caseworkerID: StaffUser.ID?
     /// The caseworker's display name, read with the case.
     public let caseworkerName: String?
+    /// The assignment's version, which an assignment names to be sure it changes what its sender saw.
+    public let assignmentVersion: Int
 
     public var id: CaseFile.ID { file.id }
 }
@@ -44,6 +46,7 @@ public struct WorktrayEntry: Sendable, Equatable {
     public let deadline: Deadline
     /// Who works the case; nil while it is unassigned.
     public let caseworkerID: StaffUser.ID?
+    public let assignmentVersion: Int
 }
 
 /// One page of a work tray, with the counts over all its pages.

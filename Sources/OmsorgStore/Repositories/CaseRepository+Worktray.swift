@@ -36,7 +36,7 @@ extension CaseRepository {
             "d.due_at, d.id"
         }
         let page: SQLQueryString = """
-            SELECT d.case_id, d.kind, d.report_id, d.due_at, d.caseworker_id, c.child_id, h.name
+            SELECT d.case_id, d.kind, d.report_id, d.due_at, d.caseworker_id, c.child_id, c.assignment_version, h.name
             FROM (SELECT d.* FROM deadlines d WHERE \(open) ORDER BY \(order) LIMIT \(literal: limit) OFFSET \(literal: offset)) d
             JOIN cases c ON c.id = d.case_id JOIN children h ON h.id = c.child_id
             ORDER BY \(order)
@@ -47,7 +47,8 @@ extension CaseRepository {
                           deadline: Deadline(kind: Deadline.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .followUp,
                                              reportID: try row.decode(column: "report_id", as: UUID?.self).map(ReportOfConcern.ID.init),
                                              dueAt: try row.decode(column: "due_at", as: Date.self), metAt: nil),
-                          caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))
+                          caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init),
+                          assignmentVersion: try row.decode(column: "assignment_version", as: Int.self))
         }
         // Two counts over index ranges, in one statement: each statement is a trip to the
         // database's thread, and one count testing every row is dearer than two range counts.

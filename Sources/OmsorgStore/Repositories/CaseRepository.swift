@@ -93,7 +93,7 @@ public struct CaseRepository: Sendable {
 
     static func find(_ id: CaseFile.ID, scope: AccessScope, on db: any Database) async throws -> CaseRecord {
         var query: SQLQueryString = """
-            SELECT c.municipality_id, c.team, c.caseworker_id, w.display_name AS caseworker_name,
+            SELECT c.municipality_id, c.team, c.caseworker_id, c.assignment_version, w.display_name AS caseworker_name,
                    h.id AS child_id, h.person_number, h.name, h.school_or_daycare
             FROM cases c JOIN children h ON h.id = c.child_id LEFT JOIN users w ON w.id = c.caseworker_id
             WHERE c.id = \(bind: id.rawValue) AND c.municipality_id = \(bind: scope.municipalityID.rawValue)
@@ -110,7 +110,8 @@ public struct CaseRepository: Sendable {
                           municipalityID: .init(try row.decode(column: "municipality_id", as: UUID.self)),
                           team: try row.decode(column: "team", as: String.self),
                           caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init),
-                          caseworkerName: try row.decode(column: "caseworker_name", as: String?.self))
+                          caseworkerName: try row.decode(column: "caseworker_name", as: String?.self),
+                          assignmentVersion: try row.decode(column: "assignment_version", as: Int.self))
     }
 
     /// The child with this person number that the caller's team works with, if any: the report
@@ -141,13 +142,19 @@ public struct CaseRepository: Sendable {
         return cases
     }
 
-    public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, access: Access, now: Date) async throws {
+    /// Assigns the case; with `version`, only if the assignment is still the one of that version.
+    /// Returns the assignment's new version.
+    @discardableResult
+    public func assign(_ id: CaseFile.ID, to caseworker: StaffUser.ID, ifVersion version: Int?, access: Access, now: Date) async throws -> Int {
         try await Self.contentionAsConflict { try await db.writing { tx in
             let row = try await Self.scopedCase(id, scope: access.scope, on: tx)
+            if let version, version != row.assignmentVersion { throw StoreError.changedSince(current: row.assignmentVersion) }
             row.caseworkerID = caseworker.rawValue
+            row.assignmentVersion += 1
             try await row.save(on: tx)
             try await Self.copyOwners(of: row, toDeadlinesOn: tx)
             try await AuditLog.append([AuditEntry(access, .assignCase, subject: "case:\(id) caseworker:\(caseworker)", children: [.init(row.childID)], at: now)], on: tx)
+            return row.assignmentVersion
         } }
     }
 
@@ -305,6 +312,7 @@ public struct CaseRepository: Sendable {
         row.stage = CaseFile.Stage.intake.rawValue
         row.openedAt = openedAt
         row.stepCount = 0
+        row.assignmentVersion = 0
         return row
     }
 }
@@ -312,7 +320,7 @@ public struct CaseRepository: Sendable {
 extension CaseRecord {
     init(_ row: CaseRow, journal: [JournalEntry], child: Child, family: [FamilyMember], caseworkerName: String?) {
         self.init(file: CaseFile(id: .init(row.id!), replaying: journal.map(\.step)), journal: journal, child: child, family: family, municipalityID: .init(row.municipalityID), team: row.team,
-                  caseworkerID: row.caseworkerID.map(StaffUser.ID.init), caseworkerName: caseworkerName)
+                  caseworkerID: row.caseworkerID.map(StaffUser.ID.init), caseworkerName: caseworkerName, assignmentVersion: row.assignmentVersion)
     }
 }
 

@@ -33,6 +33,8 @@ final class CaseRow: Model, @unchecked Sendable {
     @Field(key: "child_id") var childID: UUID
     @Field(key: "team") var team: String
     @OptionalField(key: "caseworker_id") var caseworkerID: UUID?
+    /// Counted up by every assignment (`StoreError.changedSince`).
+    @Field(key: "assignment_version") var assignmentVersion: Int
     /// Derived from the steps and kept here so that lists and statistics need not replay them.
     @Field(key: "stage") var stage: String
     @Field(key: "opened_at") var openedAt: Date

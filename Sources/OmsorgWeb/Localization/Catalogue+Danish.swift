@@ -393,6 +393,7 @@ extension Catalogue {
         "weekday.7": "søndag",
         "worktray.assign": "Tildel",
         "worktray.assign-to": "Tildel sagen om {child} til",
+        "worktray.notice.assigned-meanwhile": "En anden fordelte sagen, mens du havde bakken åben, så den blev ikke ændret. Bakken viser nu, hvem der har den.",
         "worktray.caption": "Åbne frister, den nærmeste først",
         "worktray.caseworker": "Sagsbehandler",
         "worktray.child": "Barn",

@@ -394,6 +394,7 @@ extension Catalogue {
         "worktray.assign": "Assign",
         "worktray.assign-to": "Assign the case of {child} to",
         "worktray.caption": "Open deadlines, soonest first",
+        "worktray.notice.assigned-meanwhile": "Someone else assigned that case while you had the tray open, so it was not changed. The tray now shows who has it.",
         "worktray.caseworker": "Caseworker",
         "worktray.child": "Child",
         "worktray.deadline": "Deadline",

@@ -35,7 +35,8 @@ enum PagesController {
         guard user.role.worksCases else { return PageResponse.html(RoleInfoPage.render(context, role: user.role)) }
         let asked = (try? request.query.get(Int.self, at: "page")) ?? 1
         let page = min(max(asked, Paging.pages.lowerBound), Paging.pages.upperBound)
-        let model = try await WorktrayPage.model(for: user, page: page, on: request)
+        let notice = (try? request.query.get(String.self, at: "notice")).flatMap(WorktrayPage.Notice.init(rawValue:))
+        let model = try await WorktrayPage.model(for: user, page: page, notice: notice, on: request)
         return PageResponse.html(WorktrayPage.View(context: context, model: model, now: request.now).render())
     }
 
@@ -69,7 +70,13 @@ enum PagesController {
               let caseworker = try await request.staff.user(caseworkerID, in: user.municipalityID),
               caseworker.role == .caseworker, caseworker.team == user.team
         else { throw Abort(.notFound) }
-        try await request.cases.assign(id, to: caseworker.id, access: Access(user, purpose: .assignment), now: request.now)
+        do {
+            try await request.cases.assign(id, to: caseworker.id, ifVersion: form["version"].flatMap { Int($0) },
+                                           access: Access(user, purpose: .assignment), now: request.now)
+        } catch StoreError.changedSince {
+            // Someone assigned it since the tray was shown: show the tray as it is now, and say so.
+            return PageResponse.seeOther("/worktray?notice=\(WorktrayPage.Notice.assignedMeanwhile.rawValue)")
+        }
         return PageResponse.seeOther("/worktray")
     }
 }

@@ -61,6 +61,9 @@ struct Problem: Error, Encodable, Sendable {
         case .notFound(let message): Problem(.notFound, message)
         case .concurrentChange: Problem(.conflict, "The case was changed by someone else at the same moment; load it again and repeat.")
         case .duplicate(let message): Problem(.conflict, message)
+        case .changedSince(let current):
+            Problem(.preconditionFailed, "Someone else has changed it since the version you sent; nothing was changed. It is now version \(current): load it again.",
+                    field: "If-Match")
         case .busy: Problem(.serviceUnavailable, "The database is busy with a long task; nothing was saved or shown. Try again in a moment.", retryAfter: 5)
         }
     }

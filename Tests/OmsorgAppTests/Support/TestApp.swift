@@ -88,8 +88,8 @@ struct TestApp {
     }
 
     func send(_ method: HTTPMethod, _ path: String, json: Any? = nil, raw: String? = nil, token: String? = nil,
-              contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+              contentType: HTTPMediaType = .json, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extra
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         var body: ByteBuffer?
         if let json { body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json)) }
@@ -105,8 +105,8 @@ struct TestApp {
         let token: String
 
         func send(_ method: HTTPMethod, _ path: String, json: Any? = nil, raw: String? = nil,
-                  contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
-            try await test.send(method, path, json: json, raw: raw, token: token, contentType: contentType)
+                  contentType: HTTPMediaType = .json, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+            try await test.send(method, path, json: json, raw: raw, token: token, contentType: contentType, headers: headers)
         }
 
         /// Sends and expects `status`; returns the JSON body.

@@ -89,6 +89,8 @@ struct CaseDTO: Encodable {
     let stage: CaseFile.Stage
     let team: String
     let caseworkerId: StaffUser.ID?
+    /// Send it back as `If-Match: "N"` when assigning, to change only what you saw.
+    let assignmentVersion: Int
     let openedAt: Date?
     let child: ChildDTO
     let family: [FamilyMember]
@@ -120,6 +122,7 @@ struct CaseDTO: Encodable {
         stage = file.stage
         team = record.team
         caseworkerId = record.caseworkerID
+        assignmentVersion = record.assignmentVersion
         openedAt = file.openedAt
         child = ChildDTO(id: record.child.id, personNumber: record.child.personNumber.description, name: record.child.name,
                          birthDate: record.child.birthDate, schoolOrDaycare: record.child.schoolOrDaycare)

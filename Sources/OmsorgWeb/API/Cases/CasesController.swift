@@ -87,7 +87,9 @@ enum CasesController {
         let caseworkerId: StaffUser.ID
     }
 
-    /// Team leaders assign a case to a caseworker of their own team.
+    /// Team leaders assign a case to a caseworker of their own team. With `If-Match` naming the
+    /// assignment's version (`assignmentVersion`, or the `ETag` of the last assignment), it is
+    /// assigned only if no one has assigned it since; otherwise 412 and nothing changes.
     static func assign(_ request: Request) async throws -> Response {
         let signedIn = try request.signedIn
         guard signedIn.user.role == .teamLeader else { throw Problem.forbidden("Only a team leader assigns cases.") }
@@ -96,8 +98,11 @@ enum CasesController {
               caseworker.role == .caseworker, caseworker.team == signedIn.user.team
         else { throw Problem.unprocessable("No caseworker with that id in your team.", field: "caseworkerId") }
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let version = try request.ifMatchVersion
         let access = signedIn.access(for: .assignment)
-        try await request.cases.assign(id, to: caseworker.id, access: access, now: request.now)
-        return try JSON.response(CaseDTO(try await request.cases.find(id, access: access, now: request.now), now: request.now))
+        let assigned = try await request.cases.assign(id, to: caseworker.id, ifVersion: version, access: access, now: request.now)
+        let response = try JSON.response(CaseDTO(try await request.cases.find(id, access: access, now: request.now), now: request.now))
+        response.headers.setVersion(assigned)
+        return response
     }
 }

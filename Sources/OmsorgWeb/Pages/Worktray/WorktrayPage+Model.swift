@@ -3,6 +3,12 @@ import OmsorgDomain
 
 /// The start page after sign-in: open deadlines, soonest first, with what each one asks for.
 enum WorktrayPage {
+    /// What the tray tells after a form sent from it.
+    enum Notice: String, Sendable, CaseIterable {
+        /// A case the team leader assigned had been assigned by someone else meanwhile.
+        case assignedMeanwhile = "assigned-meanwhile"
+    }
+
     struct Model: Sendable {
         struct Row: Sendable {
             let caseID: CaseFile.ID
@@ -12,6 +18,8 @@ enum WorktrayPage {
             /// Who works the case, for a team leader's tray; nil when unassigned.
             let caseworkerName: String?
             let unassigned: Bool
+            /// Sent back with an assignment, which then changes only what the tray showed.
+            let assignmentVersion: Int
         }
 
         let rows: [Row]
@@ -22,5 +30,6 @@ enum WorktrayPage {
         /// The caseworkers a team leader can assign a case to; empty for everyone else.
         let assignable: [StaffUser]
         let isTeamTray: Bool
+        let notice: Notice?
     }
 }

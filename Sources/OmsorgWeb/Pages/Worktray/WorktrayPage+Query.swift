@@ -5,7 +5,7 @@ import Vapor
 extension WorktrayPage {
     static let pageSize = 50
 
-    static func model(for user: StaffUser, page: Int, on request: Request) async throws -> Model {
+    static func model(for user: StaffUser, page: Int, notice: Notice?, on request: Request) async throws -> Model {
         let owner = CaseRepository.WorktrayOwner(for: user)
         let isTeamTray = if case .team = owner { true } else { false }
         let tray = try await request.cases.worktray(owner, access: Access(user, purpose: .casework), now: request.now,
@@ -17,10 +17,10 @@ extension WorktrayPage {
         let rows = tray.entries.map { entry in
             Model.Row(caseID: entry.caseID, childName: entry.childName, deadline: entry.deadline,
                       urgency: Urgency(entry.deadline, now: request.now), caseworkerName: entry.caseworkerID.flatMap { names[$0] },
-                      unassigned: entry.caseworkerID == nil)
+                      unassigned: entry.caseworkerID == nil, assignmentVersion: entry.assignmentVersion)
         }
         return Model(rows: rows, total: tray.total, overdue: tray.overdue, page: page,
                      pageCount: max(1, (tray.total + pageSize - 1) / pageSize),
-                     assignable: isTeamTray ? team.filter { $0.role == .caseworker } : [], isTeamTray: isTeamTray)
+                     assignable: isTeamTray ? team.filter { $0.role == .caseworker } : [], isTeamTray: isTeamTray, notice: notice)
     }
 }

@@ -12,6 +12,11 @@ extension WorktrayPage {
             let title = texts(model.isTeamTray ? "worktray.team-title" : "worktray.title")
             return PageLayout(context: context, title: title, content: Markup.group {
                 Markup.element("h1") { Markup.text(title) }
+                if let notice = model.notice {
+                    Markup.element("div", [("class", "notice"), ("id", "worktray-notice"), ("role", "status")]) {
+                        Markup.text(texts("worktray.notice.\(notice.rawValue)"))
+                    }
+                }
                 Markup.element("p", [("class", "lead")]) {
                     Markup.text(texts("worktray.summary", ["total": String(model.total), "overdue": String(model.overdue)]))
                 }
@@ -67,6 +72,7 @@ extension WorktrayPage {
                 if row.unassigned {
                     Markup.element("form", [("method", "post"), ("action", "/cases/\(row.caseID)/assignment"), ("class", "assign-form")]) {
                         Forms.csrf(context)
+                        Markup.void("input", [("type", "hidden"), ("name", "version"), ("value", String(row.assignmentVersion))])
                         Markup.element("label", [("for", "assign-\(row.caseID)-\(row.deadline.kind.rawValue)"), ("class", "visually-hidden")]) {
                             Markup.text(texts("worktray.assign-to", ["child": row.childName]))
                         }
