@@ -73,3 +73,25 @@ def test_the_case_page_reflows_at_200_percent_zoom(open_browser, base_url, api_t
     width, client = ui.js("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
     assert client <= 640, f"the window is {client} px wide, not 640"
     assert width <= client, f"the case page scrolls sideways at 200 % zoom ({width} px wide in {client} px)"
+
+
+def test_a_family_member_is_added_and_changed_from_the_case_page(ui):
+    ui.sign_in("sydby.caseworker")
+    ui.visit("/reports/new")
+    ui.register_report(omsorg_api.child_name("familie"), "Barnet fortæller om uro derhjemme.")
+    assert ui.path.startswith("/cases/"), f"saving the report ended on {ui.path}: {ui.error_summary()}"
+    case_path = ui.path
+    ui.click("#add-family-member", navigates=True)
+    form = ui.find("#family-form")
+    ui.fill(form, {"name": "Hanne Test", "relation": "mother", "hasCustody": "true", "livesWithChild": "true"})
+    ui.submit(form)
+    assert ui.path == case_path, f"saving the family member ended on {ui.path}: {ui.error_summary()}"
+
+    ui.click(".edit-family-member", navigates=True)
+    form = ui.find("#family-form")
+    assert ui.find("#name", form).get_attribute("value") == "Hanne Test", "the change form does not show what is recorded"
+    ui.fill(form, {"livesWithChild": "false", "occupation": "Pædagog"})
+    ui.submit(form)
+    assert ui.path == case_path, f"saving the change ended on {ui.path}: {ui.error_summary()}"
+    family = ui.find("#family").text
+    assert "Pædagog" in family and "bor med barnet" not in family, f"the case page shows the family as {family!r}"

@@ -32,9 +32,12 @@ public struct FamilyMember: Codable, Sendable, Equatable {
     public var livesWithChild: Bool
     /// Work or education, as the family states it ("employed", "student", …): basic data, not a diagnosis.
     public var occupation: String?
+    /// How many times the record has been changed: a change names the version it was made from,
+    /// and one made from an older version is refused.
+    public var version: Int
 
     public init(id: ID = ID(), name: String, personNumber: PersonNumber?, relation: Relation,
-                hasCustody: Bool, livesWithChild: Bool, occupation: String?) {
+                hasCustody: Bool, livesWithChild: Bool, occupation: String?, version: Int = 0) {
         self.id = id
         self.name = name
         self.personNumber = personNumber
@@ -42,5 +45,6 @@ public struct FamilyMember: Codable, Sendable, Equatable {
         self.hasCustody = hasCustody
         self.livesWithChild = livesWithChild
         self.occupation = occupation
+        self.version = version
     }
 }

@@ -6,7 +6,7 @@ import OmsorgDomain
 public struct AuditEntry: Sendable, Equatable {
     /// What was done with the data, as the log names it.
     public enum Action: Sendable, Equatable {
-        case receiveReport, readCase, addFamilyMember, findChild, listCases, assignCase, readWorktray, search, readAccessLog
+        case receiveReport, readCase, addFamilyMember, changeFamilyMember, findChild, listCases, assignCase, readWorktray, search, readAccessLog
         case resolvePseudonym
         /// Records past their retention period deleted (`omsorg retention run`).
         case deleteByRetention
@@ -15,7 +15,7 @@ public struct AuditEntry: Sendable, Equatable {
         /// A step of the flow recorded on the case.
         case record(CaseStep.Kind)
 
-        public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
+        public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .changeFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
                                            .search, .readAccessLog, .resolvePseudonym,
                                            .deleteByRetention, .pruneAuditLog] + CaseStep.Kind.allCases.map(Action.record)
 
@@ -24,6 +24,7 @@ public struct AuditEntry: Sendable, Equatable {
             case .receiveReport: "receive-report"
             case .readCase: "read-case"
             case .addFamilyMember: "add-family-member"
+            case .changeFamilyMember: "change-family-member"
             case .findChild: "find-child"
             case .listCases: "list-cases"
             case .assignCase: "assign-case"

@@ -17,6 +17,7 @@ extension Migrations {
         AddStepFormats(),
         MoveAuditChildrenIntoEntries(),
         AddAssignmentVersions(),
+        AddFamilyMemberVersions(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

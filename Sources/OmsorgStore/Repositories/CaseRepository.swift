@@ -75,9 +75,34 @@ public struct CaseRepository: Sendable {
             row.hasCustody = member.hasCustody
             row.livesWithChild = member.livesWithChild
             row.occupation = member.occupation
+            row.version = 0
             try await row.create(on: tx)
             let record = try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
             try await AuditLog.append([AuditEntry(access, .addFamilyMember, subject: "family-member:\(member.id)", children: [record.child.id], at: now)], on: tx)
+            return record
+        } }
+    }
+
+    /// Changes a family member of the case's child to `member` (the same id); with `version`, only
+    /// if no one has changed it since that version.
+    public func changeFamilyMember(_ member: FamilyMember, on id: CaseFile.ID, ifVersion version: Int?, access: Access, now: Date) async throws -> CaseRecord {
+        try member.check()
+        return try await Self.contentionAsConflict { try await db.writing { tx in
+            let caseRow = try await Self.scopedCase(id, scope: access.scope, on: tx)
+            guard let row = try await FamilyMemberRow.query(on: tx).filter(\.$id == member.id.rawValue).filter(\.$childID == caseRow.childID).first() else {
+                throw StoreError.notFound("No family member \(member.id) of this case's child.")
+            }
+            if let version, version != row.version { throw StoreError.changedSince(current: row.version) }
+            row.name = member.name
+            row.personNumber = member.personNumber?.digits
+            row.relation = member.relation.rawValue
+            row.hasCustody = member.hasCustody
+            row.livesWithChild = member.livesWithChild
+            row.occupation = member.occupation
+            row.version += 1
+            try await row.save(on: tx)
+            let record = try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
+            try await AuditLog.append([AuditEntry(access, .changeFamilyMember, subject: "family-member:\(member.id)", children: [record.child.id], at: now)], on: tx)
             return record
         } }
     }
@@ -184,8 +209,8 @@ public struct CaseRepository: Sendable {
 
     static func family(of childID: UUID, on db: any Database) async throws -> [FamilyMember] {
         let query: SQLQueryString = """
-            SELECT id, name, person_number, relation, has_custody, lives_with_child, occupation
-            FROM family_members WHERE child_id = \(bind: childID)
+            SELECT id, name, person_number, relation, has_custody, lives_with_child, occupation, version
+            FROM family_members WHERE child_id = \(bind: childID) ORDER BY name, id
             """
         return try await (db as! any SQLDatabase).raw(query).all().map { row in
             FamilyMember(id: .init(try row.decode(column: "id", as: UUID.self)), name: try row.decode(column: "name", as: String.self),
@@ -193,7 +218,7 @@ public struct CaseRepository: Sendable {
                          relation: FamilyMember.Relation(rawValue: try row.decode(column: "relation", as: String.self)) ?? .other,
                          hasCustody: try row.decode(column: "has_custody", as: Bool.self),
                          livesWithChild: try row.decode(column: "lives_with_child", as: Bool.self),
-                         occupation: try row.decode(column: "occupation", as: String?.self))
+                         occupation: try row.decode(column: "occupation", as: String?.self), version: try row.decode(column: "version", as: Int.self))
         }
     }
 

@@ -22,6 +22,8 @@ final class FamilyMemberRow: Model, @unchecked Sendable {
     @Field(key: "has_custody") var hasCustody: Bool
     @Field(key: "lives_with_child") var livesWithChild: Bool
     @OptionalField(key: "occupation") var occupation: String?
+    /// Counted up by every change (`StoreError.changedSince`).
+    @Field(key: "version") var version: Int
 
     init() {}
 }

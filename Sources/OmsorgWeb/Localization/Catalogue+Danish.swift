@@ -1,6 +1,7 @@
 extension Catalogue {
     static let danish: [String: String] = [
         "access-log.action.add-family-member": "Tilføjede et familiemedlem",
+        "access-log.action.change-family-member": "Rettede et familiemedlem",
         "access-log.action.assign-case": "Fordelte sagen",
         "access-log.action.find-child": "Fandt barnet ud fra CPR-nummeret",
         "access-log.action.list-cases": "Så barnet i en liste over sager",
@@ -150,6 +151,10 @@ extension Catalogue {
         "error.too-many.title": "For mange forsøg",
         "error.unknown-field": "Formularen indeholdt et ukendt felt",
         "error.control-character": "{label} indeholder et usynligt styretegn, som ikke kan gemmes. Slet det, fx ved at skrive teksten igen",
+        "family.changed-meanwhile": "En anden rettede familiemedlemmet, mens du havde formularen åben, så din rettelse blev ikke gemt. Formularen viser nu det, der er registreret; ret igen.",
+        "family.edit": "Ret {name}",
+        "family.edit-title": "Ret et familiemedlem",
+        "family.save-changes": "Gem rettelserne",
         "family.submit": "Gem familiemedlem",
         "family.title": "Tilføj familiemedlem",
         "field.assessedAt": "Tidspunkt for vurderingen",

@@ -1,6 +1,7 @@
 extension Catalogue {
     static let english: [String: String] = [
         "access-log.action.add-family-member": "Added a family member",
+        "access-log.action.change-family-member": "Changed a family member",
         "access-log.action.assign-case": "Assigned the case",
         "access-log.action.find-child": "Found the child by person number",
         "access-log.action.list-cases": "Saw the child in a list of cases",
@@ -150,6 +151,10 @@ extension Catalogue {
         "error.too-many.title": "Too many attempts",
         "error.unknown-field": "The form contained an unknown field",
         "error.control-character": "{label} contains an invisible control character that cannot be saved. Remove it, for example by typing the text again",
+        "family.changed-meanwhile": "Someone else changed this family member while you had the form open, so your change was not saved. The form now shows what is recorded; make your change again.",
+        "family.edit": "Change {name}",
+        "family.edit-title": "Change a family member",
+        "family.save-changes": "Save the changes",
         "family.submit": "Save the family member",
         "family.title": "Add a family member",
         "field.assessedAt": "Time of the assessment",

@@ -51,6 +51,43 @@ extension PagesController {
         return PageResponse.html(FamilyMemberPage.render(request.pageContext, record: record, form: FormState()))
     }
 
+    static func familyMemberChangeForm(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let record = try await request.cases.find(try request.parameter("caseID", as: CaseFile.ID.self), access: Access(user, purpose: .casework), now: request.now)
+        let memberID = try request.parameter("memberID", as: FamilyMember.ID.self)
+        guard let member = record.family.first(where: { $0.id == memberID }) else { throw Abort(.notFound) }
+        return PageResponse.html(FamilyMemberPage.render(request.pageContext, record: record, form: FormState(values: FamilyMemberPage.values(of: member)),
+                                                         editing: member))
+    }
+
+    static func changeFamilyMember(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let context = request.pageContext
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let memberID = try request.parameter("memberID", as: FamilyMember.ID.self)
+        let fields = try request.formFields()
+        let access = Access(user, purpose: .casework)
+        var shown = try await request.cases.find(id, access: access, now: request.now)
+        guard var editing = shown.family.first(where: { $0.id == memberID }) else { throw Abort(.notFound) }
+        switch FamilyMemberPage.member(from: fields, id: memberID, texts: context.texts) {
+        case .success(let member):
+            do {
+                _ = try await request.cases.changeFamilyMember(member, on: id, ifVersion: fields["version"].flatMap { Int($0) }, access: access, now: request.now)
+                return PageResponse.seeOther("/cases/\(id)")
+            } catch StoreError.changedSince {
+                // Show what is recorded now, for the change to be made again from there.
+                shown = try await request.cases.find(id, access: access, now: request.now)
+                editing = shown.family.first(where: { $0.id == memberID }) ?? editing
+                return PageResponse.html(FamilyMemberPage.render(context, record: shown, form: FormState(values: FamilyMemberPage.values(of: editing)),
+                                                                 editing: editing, changedMeanwhile: true), status: .conflict)
+            }
+        case .failure(let errors):
+            editing.version = fields["version"].flatMap { Int($0) } ?? editing.version
+            return PageResponse.html(FamilyMemberPage.render(context, record: shown, form: FormState(values: fields, messages: errors.messages), editing: editing),
+                                     status: .unprocessableEntity)
+        }
+    }
+
     static func addFamilyMember(_ request: Request) async throws -> Response {
         let user = try request.caseworkPageUser
         let context = request.pageContext

@@ -20,6 +20,8 @@ enum PagesController {
         signedIn.post("cases", ":caseID", "assignment", use: assign)
         signedIn.get("cases", ":caseID", "family-members", "new", use: familyMemberForm)
         signedIn.post("cases", ":caseID", "family-members", use: addFamilyMember)
+        signedIn.get("cases", ":caseID", "family-members", ":memberID", "edit", use: familyMemberChangeForm)
+        signedIn.post("cases", ":caseID", "family-members", ":memberID", use: changeFamilyMember)
         signedIn.get("cases", ":caseID", "steps", ":kind", use: stepForm)
         signedIn.post("cases", ":caseID", "steps", ":kind", use: recordStep)
         signedIn.get("children", ":childID", "access-log", use: accessLog)

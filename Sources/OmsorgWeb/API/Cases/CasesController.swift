@@ -9,6 +9,7 @@ enum CasesController {
         cases.get(use: list)
         cases.get(":caseID", use: show)
         cases.post(":caseID", "family-members", use: addFamilyMember)
+        cases.put(":caseID", "family-members", ":memberID", use: changeFamilyMember)
         cases.put(":caseID", "assignment", use: assign)
         for step in StepTable.all {
             cases.on(step.method, [":caseID"] + step.path.map(PathComponent.constant)) { try await record(step, $0) }
@@ -71,16 +72,31 @@ enum CasesController {
         let hasCustody: Bool
         let livesWithChild: Bool
         let occupation: String?
+
+        func member(id: FamilyMember.ID = FamilyMember.ID()) throws -> FamilyMember {
+            FamilyMember(id: id, name: name, personNumber: try personNumber.map { try RequestFields.personNumber($0, field: "personNumber") },
+                         relation: relation, hasCustody: hasCustody, livesWithChild: livesWithChild, occupation: occupation)
+        }
     }
 
     static func addFamilyMember(_ request: Request) async throws -> Response {
-        let body = try request.decode(FamilyMemberBody.self)
-        let personNumber = try body.personNumber.map { try RequestFields.personNumber($0, field: "personNumber") }
-        let member = FamilyMember(name: body.name, personNumber: personNumber, relation: body.relation, hasCustody: body.hasCustody,
-                                  livesWithChild: body.livesWithChild, occupation: body.occupation)
+        let member = try request.decode(FamilyMemberBody.self).member()
         let id = try request.parameter("caseID", as: CaseFile.ID.self)
         let record = try await request.cases.addFamilyMember(member, to: id, access: try request.signedIn.access(), now: request.now)
         return try JSON.response(CaseDTO(record, now: request.now), status: .created)
+    }
+
+    /// Replaces what is recorded about a family member. With `If-Match` naming the member's
+    /// `version`, only if no one has changed it since; otherwise 412 and nothing changes.
+    static func changeFamilyMember(_ request: Request) async throws -> Response {
+        let memberID = try request.parameter("memberID", as: FamilyMember.ID.self)
+        let member = try request.decode(FamilyMemberBody.self).member(id: memberID)
+        let version = try request.ifMatchVersion
+        let id = try request.parameter("caseID", as: CaseFile.ID.self)
+        let record = try await request.cases.changeFamilyMember(member, on: id, ifVersion: version, access: try request.signedIn.access(), now: request.now)
+        let response = try JSON.response(CaseDTO(record, now: request.now))
+        if let changed = record.family.first(where: { $0.id == memberID }) { response.headers.setVersion(changed.version) }
+        return response
     }
 
     struct AssignmentBody: RequestBody {

@@ -204,6 +204,10 @@ extension CasePage {
                 Markup.element("strong") { Markup.text(member.name) }
                 Markup.void("br", [])
                 Markup.text(facts.joined(separator: " · "))
+                Markup.text(" ")
+                Markup.element("a", [("href", "/cases/\(record.id)/family-members/\(member.id)/edit"), ("class", "edit-family-member")]) {
+                    Markup.text(texts("family.edit", ["name": member.name]))
+                }
             }
         }
     }
