@@ -71,7 +71,7 @@ enum PagesController {
         guard let caseworkerID = form["caseworkerId"].flatMap(StaffUser.ID.init(string:)),
               let caseworker = try await request.staff.user(caseworkerID, in: user.municipalityID),
               caseworker.role == .caseworker, caseworker.team == user.team
-        else { throw Abort(.notFound) }
+        else { throw Abort(.badRequest, reason: "Choose a caseworker of your team.") }
         do {
             try await request.cases.assign(id, to: caseworker.id, ifVersion: form["version"].flatMap { Int($0) },
                                            access: Access(user, purpose: .assignment), now: request.now)
