@@ -38,7 +38,7 @@ public struct OmsorgConfiguration: Sendable {
 
     static let databaseFreeCommands: Set<String> = ["generate"]
     /// Commands that copy the database as it is: a backup of what is there, and a restore that
-    /// replaces it whole (its next start brings an older backup's schema up to date).
+    /// replaces it whole and then migrates an older backup forward itself.
     static let asIsCommands: Set<String> = ["backup", "restore"]
 
     /// Reads the Omsorg options (`--database URL|PATH`, `--demo`), `DATABASE_URL` and
@@ -64,7 +64,9 @@ public struct OmsorgConfiguration: Sendable {
         configuration.seedDemo = seedDemo
         configuration.pseudonymSecret = environment["OMSORG_PSEUDONYM_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.web.trustForwardedFor = environment["OMSORG_TRUST_FORWARDED_FOR"] == "1"
-        configuration.indexesAuditLog = remaining.dropFirst().first == "serve"
+        // `serve` is also what runs with no command, or with only options.
+        let command = remaining.dropFirst().first
+        configuration.indexesAuditLog = command == nil || command == "serve" || command?.hasPrefix("-") == true
         configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.union(asIsCommands).contains(remaining.dropFirst().first ?? "")
         return (configuration, remaining)
     }

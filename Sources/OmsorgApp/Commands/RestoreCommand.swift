@@ -16,6 +16,8 @@ struct RestoreCommand: AsyncCommand {
         let db = context.application.db
         let tables = try await DatabaseBackup.restore(from: signature.file, knownMigrations: Migrations.omsorgNames, on: db)
         TableSummary.print(tables, heading: "Restored \(context.application.omsorg.database) from \(signature.file):", on: context.console)
+        // A backup of an older version is brought up to this one's schema before its log is checked.
+        try await context.application.autoMigrate()
         let audit = try await AuditLog.verify(on: db)
         if let broken = audit.firstBreak {
             throw Abort(.conflict, reason: "Restored, but the backup's audit log is broken at \(broken).")

@@ -30,6 +30,12 @@ public enum AuditIndex {
     }
 
     /// How far `municipality`'s chain is filed: every entry up to this sequence is in a block.
+    /// Holds `chain`'s filing until the transaction ends, so that retention and the indexer take turns.
+    static func lock(_ chain: UUID, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.insert(into: "audit_indexed").columns("municipality_id", "through").values(SQLBind(chain), SQLBind(0)).ignoringConflicts().run()
+        return try await through(chain, on: sql, locking: true)
+    }
+
     static func through(_ municipality: UUID, on sql: any SQLDatabase, locking: Bool = false) async throws -> Int {
         var query = sql.select().column("through").from("audit_indexed").where("municipality_id", .equal, municipality)
         if locking { query = query.for(.update) }
@@ -70,12 +76,12 @@ public enum AuditIndex {
         }
     }
 
-    static func sequences(_ list: String) -> [Int] { list.split(separator: ",").compactMap { Int($0) } }
+    /// A block's list, in order whatever order it was written in.
+    static func sequences(_ list: String) -> [Int] { list.split(separator: ",").compactMap { Int($0) }.sorted() }
 
     private static func file(_ chain: UUID, on sql: any SQLDatabase) async throws -> Int {
         // Two servers filing the same chain at once take turns on its row (PostgreSQL; SQLite has one writer).
-        try await sql.insert(into: "audit_indexed").columns("municipality_id", "through").values(SQLBind(chain), SQLBind(0)).ignoringConflicts().run()
-        let through = try await through(chain, on: sql, locking: true)
+        let through = try await lock(chain, on: sql)
         let entries = try await sql.select().columns("sequence", "children").from("audit_entries")
             .where("municipality_id", .equal, chain).where("sequence", .greaterThan, through)
             .orderBy("sequence").limit(batchSize).all()
@@ -85,9 +91,12 @@ public enum AuditIndex {
         for entry in entries {
             for child in entry.children.split(separator: ",") { block[String(child), default: []].append(entry.sequence) }
         }
-        let rows: [[any SQLExpression]] = block.sorted { $0.key < $1.key }.map { child, sequences in
-            [SQLBind(chain), SQLBind(UUID(uuidString: child)!), SQLBind(sequences.first!), SQLBind(sequences.last!), SQLBind(sequences.count),
-             SQLBind(sequences.map(String.init).joined(separator: ","))]
+        // A child the entry names in a form no UUID has is left out: `verify` reports the entry.
+        let rows: [[any SQLExpression]] = block.sorted { $0.key < $1.key }.compactMap { child, sequences in
+            UUID(uuidString: child).map { id in
+                [SQLBind(chain), SQLBind(id), SQLBind(sequences.first!), SQLBind(sequences.last!), SQLBind(sequences.count),
+                 SQLBind(sequences.map(String.init).joined(separator: ","))]
+            }
         }
         for start in stride(from: 0, to: rows.count, by: 500) {
             try await sql.insert(into: "audit_child_blocks").columns("municipality_id", "child_id", "first_sequence", "last_sequence", "entries", "sequences")

@@ -58,7 +58,7 @@ public enum DatabaseBackup {
     /// Replaces every table of the database with the backup's, in one transaction: a restore that
     /// fails part-way leaves the database as it was. The backup is checked first: whole (SQLite's
     /// integrity check), an Omsorg database, and made by this version or an older one (whose schema
-    /// the next start brings up to date). The service should be stopped meanwhile, so that no one
+    /// `omsorg restore` then migrates forward). The service should be stopped meanwhile, so that no one
     /// is shown data that is about to be replaced.
     public static func restore(from path: String, knownMigrations: Set<String>, on db: any Database) async throws -> [Table] {
         let sql = try sqlite(db)

@@ -89,6 +89,9 @@ public struct CaseRepository: Sendable {
         try member.check()
         return try await Self.contentionAsConflict { try await db.writing { tx in
             let caseRow = try await Self.scopedCase(id, scope: access.scope, on: tx)
+            // The member's row, held (PostgreSQL) so that a change through the child's other case waits for this one.
+            _ = try await (tx as! any SQLDatabase).select().column("version").from("family_members").where("id", .equal, member.id.rawValue)
+                .for(.update).first()
             guard let row = try await FamilyMemberRow.query(on: tx).filter(\.$id == member.id.rawValue).filter(\.$childID == caseRow.childID).first() else {
                 throw StoreError.notFound("No family member \(member.id) of this case's child.")
             }

@@ -51,6 +51,8 @@ public struct RetentionRepository: Sendable {
             let periods = try await periods(of: municipality.id)
             let body: @Sendable (any Database) async throws -> [Outcome] = { tx in
                 let run = Run(municipality: municipality, now: now, dryRun: dryRun, sql: tx as! any SQLDatabase)
+                // Two runs at once (cron on two servers) take turns, and the indexer waits for the run.
+                if !dryRun { _ = try await AuditIndex.lock(municipality.id.rawValue, on: tx as! any SQLDatabase) }
                 return [
                     Outcome(municipality: municipality, kind: .closedCases, days: periods[.closedCases]!,
                             count: try await run.closedCases(olderThan: periods[.closedCases]!)),
@@ -123,8 +125,8 @@ private struct Run {
             .decode(column: "last", as: Int?.self) else { return 0 }
         let count = try await count("audit_entries", "municipality_id = \(bind: chain) AND sequence <= \(bind: last)")
         guard !dryRun else { return count }
-        let hash = try await sql.select().column("hash").from("audit_entries").where("municipality_id", .equal, chain)
-            .where("sequence", .equal, last).first()!.decode(column: "hash", as: String.self)
+        guard let hash = try await sql.select().column("hash").from("audit_entries").where("municipality_id", .equal, chain)
+            .where("sequence", .equal, last).first()?.decode(column: "hash", as: String.self) else { return 0 }
         try await sql.delete(from: "audit_entries").where("municipality_id", .equal, chain).where("sequence", .lessThanOrEqual, last).run()
         try await AuditIndex.forget(through: last, of: chain, on: sql)
         try await sql.update("audit_heads").set("pruned_through", to: last).set("pruned_hash", to: hash).where("municipality_id", .equal, chain).run()

@@ -28,6 +28,9 @@ struct MoveAuditChildrenIntoEntries: AsyncMigration {
             .field("municipality_id", .uuid, .identifier(auto: false))
             .field("through", .int, .required)
             .create()
+        // Each entry looks up its own rows: without an index by entry, every lookup would read the
+        // municipality's whole per-child index.
+        try await sql.create(index: "audit_children_entry").on("audit_children").column("municipality_id").column("sequence").run()
         if sql.isSQLite {
             try await sql.raw("""
                 UPDATE audit_entries SET children = COALESCE((
@@ -38,7 +41,8 @@ struct MoveAuditChildrenIntoEntries: AsyncMigration {
             try await sql.raw("""
                 INSERT INTO audit_child_blocks (municipality_id, child_id, first_sequence, last_sequence, entries, sequences)
                 SELECT municipality_id, child_id, MIN(sequence), MAX(sequence), COUNT(*), group_concat(sequence, ',')
-                FROM audit_children GROUP BY municipality_id, child_id, sequence / \(literal: Self.blockSpan)
+                FROM (SELECT * FROM audit_children ORDER BY municipality_id, child_id, sequence)
+                GROUP BY municipality_id, child_id, sequence / \(literal: Self.blockSpan)
                 """).run()
         } else {
             try await sql.raw("""
@@ -66,10 +70,10 @@ struct MoveAuditChildrenIntoEntries: AsyncMigration {
             .create()
         try await sql.create(index: "audit_children_child").on("audit_children").column("municipality_id").column("child_id").run()
         for row in try await sql.select().columns("municipality_id", "sequence", "children").from("audit_entries").all() {
-            for child in try row.decode(column: "children", as: String.self).split(separator: ",") {
+            for child in try row.decode(column: "children", as: String.self).split(separator: ",").compactMap({ UUID(uuidString: String($0)) }) {
                 try await sql.insert(into: "audit_children").columns("municipality_id", "sequence", "child_id")
                     .values(SQLBind(try row.decode(column: "municipality_id", as: UUID.self)), SQLBind(try row.decode(column: "sequence", as: Int.self)),
-                            SQLBind(UUID(uuidString: String(child))!)).run()
+                            SQLBind(child)).run()
             }
         }
         try await database.schema("audit_indexed").delete()
