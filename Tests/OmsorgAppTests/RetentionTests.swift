@@ -76,6 +76,7 @@ struct RetentionTests {
             #expect(try await AuditLog.verify(on: test.app.db, checkpoints: checkpoints).firstBreak == nil)
             let again = try await retention.run(now: clock.now, sessionIdle: 1800, dryRun: false)
             #expect(again.allSatisfy { $0.count == 0 }, "\(again)")
+            try await Self.aPruneOfRecentEntriesIsFound(test, clock)
 
             // Deleting the next entry too and moving the beginning to match, without the run's entry, is found.
             let sql = test.app.db as! any SQLDatabase
@@ -88,6 +89,29 @@ struct RetentionTests {
             let broken = try await AuditLog.verify(on: test.app.db).firstBreak
             #expect(broken == AuditLog.Break(municipality: test.sydby.id, sequence: first, kind: .deleted))
         }
+    }
+
+    /// Someone with the database deletes this week's entries and dresses it up as retention: the
+    /// beginning moved, the run's entry appended with a proper hash. A checkpoint taken before
+    /// shows the deleted entries were too recent for any retention period.
+    private static func aPruneOfRecentEntriesIsFound(_ test: TestApp, _ clock: TestClock) async throws {
+        let worker = try await test.client("sydby.caseworker")
+        for _ in 0..<2 { try await worker.expect(.ok, .GET, "/api/v1/worktray") }
+        let checkpoints = try await AuditLog.checkpoints(on: test.app.db)
+        let head = try #require(checkpoints.first { $0.municipality == test.sydby.id })
+        #expect(head.at != nil)
+        clock.advance(by: 86_400)
+        let sql = test.app.db as! any SQLDatabase
+        let chain = test.sydby.id.rawValue
+        try await sql.raw("DELETE FROM audit_entries WHERE municipality_id = \(bind: chain) AND sequence <= \(bind: head.sequence)").run()
+        try await sql.raw("UPDATE audit_heads SET pruned_through = \(bind: head.sequence), pruned_hash = \(bind: head.hash) WHERE municipality_id = \(bind: chain)").run()
+        try await test.app.db.writing { tx in
+            try await AuditLog.append([.retention(.pruneAuditLog, in: test.sydby.id, subject: AuditLog.Pruned(through: head.sequence, hash: head.hash).subject,
+                                                  children: [], at: clock.now)], on: tx)
+        }
+        #expect(try await AuditLog.verify(on: test.app.db).firstBreak == nil, "without the checkpoint it passes for retention")
+        #expect(try await AuditLog.verify(on: test.app.db, checkpoints: checkpoints).firstBreak
+                == AuditLog.Break(municipality: test.sydby.id, sequence: head.sequence, kind: .deleted))
     }
 
     /// Opens a case by an anonymous report and closes it the shortest lawful way.

@@ -10,6 +10,9 @@ extension AuditLog {
         public let municipality: Municipality.ID
         public let sequence: Int
         public let hash: String
+        /// When the head entry was written (absent from files written before it was recorded): an
+        /// entry that recent cannot have been deleted by retention yet.
+        public var at: Date? = nil
     }
 
     /// The first thing wrong in a chain: where, and what happened there.
@@ -45,10 +48,14 @@ extension AuditLog {
 
     /// Every chain's head now, for an operator to keep elsewhere (`omsorg audit checkpoint`).
     public static func checkpoints(on db: any Database) async throws -> [Checkpoint] {
-        try await (db as! any SQLDatabase).select().columns("municipality_id", "sequence", "hash").from("audit_heads")
-            .orderBy("municipality_id").all().map { row in
+        try await (db as! any SQLDatabase).raw("""
+            SELECT h.municipality_id, h.sequence, h.hash, e.at FROM audit_heads h
+            LEFT JOIN audit_entries e ON e.municipality_id = h.municipality_id AND e.sequence = h.sequence
+            ORDER BY h.municipality_id
+            """).all().map { row in
                 Checkpoint(municipality: .init(try row.decode(column: "municipality_id", as: UUID.self)),
-                           sequence: try row.decode(column: "sequence", as: Int.self), hash: try row.decode(column: "hash", as: String.self))
+                           sequence: try row.decode(column: "sequence", as: Int.self), hash: try row.decode(column: "hash", as: String.self),
+                           at: try row.decode(column: "at", as: Date?.self))
             }
     }
 
@@ -98,8 +105,16 @@ extension AuditLog {
             hashes[row.sequence] = row.hash
         }
         let end = pruned.through + chain.count
-        if pruned != .none, !chain.contains(where: { $0.action == AuditEntry.Action.pruneAuditLog.name && $0.subject == pruned.subject }) {
-            return Break(municipality: municipality, sequence: pruned.through, kind: .deleted)
+        if pruned != .none {
+            guard let prune = chain.first(where: { $0.action == AuditEntry.Action.pruneAuditLog.name && $0.subject == pruned.subject }) else {
+                return Break(municipality: municipality, sequence: pruned.through, kind: .deleted)
+            }
+            // Retention keeps every entry for at least its shortest period: a checkpointed entry younger
+            // than that at the prune, and gone, was deleted by someone posing as retention.
+            let youngest = Double(prune.seconds) - Double(RetainedRecord.auditEntries.allowedDays.lowerBound) * 86_400
+            if let early = recorded.first(where: { $0.sequence <= pruned.through && ($0.at?.timeIntervalSince1970 ?? -.infinity) > youngest }) {
+                return Break(municipality: municipality, sequence: early.sequence, kind: .deleted)
+            }
         }
         // A checkpoint of an entry retention has since deleted can no longer be checked.
         for checkpoint in recorded.sorted(by: { $0.sequence < $1.sequence }) where checkpoint.sequence >= pruned.through && checkpoint.sequence > 0 {
