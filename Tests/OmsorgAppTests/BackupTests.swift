@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 @testable import OmsorgStore
+import SQLKit
 import Testing
 import Vapor
 
@@ -79,6 +80,24 @@ struct BackupTests {
                 if case .unreadable = error as? DatabaseBackup.Failure { return true }
                 if case .damaged = error as? DatabaseBackup.Failure { return true }
                 return false
+            }
+            // A backup whose step refers to a case it lacks passes every check before the tables are
+            // replaced and fails after: the one transaction leaves the database as it was.
+            let dangling = folder.appendingPathComponent("dangling.sqlite").path
+            _ = try await DatabaseBackup.write(to: dangling, on: test.app.db)
+            try await test.app.db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("PRAGMA foreign_keys = OFF").run()
+                try await sql.raw("ATTACH DATABASE \(bind: dangling) AS damaged").run()
+                try await sql.raw("""
+                    INSERT INTO damaged.case_steps (id, case_id, sequence, kind, payload, recorded_by, recorded_at)
+                    VALUES (\(bind: UUID()), \(bind: UUID()), 0, 'closure', '{}', \(bind: UUID()), \(bind: Date()))
+                    """).run()
+                try await sql.raw("DETACH DATABASE damaged").run()
+                try await sql.raw("PRAGMA foreign_keys = ON").run()
+            }
+            await #expect(throws: DatabaseBackup.Failure.damaged(dangling, reason: "1 rows refer to rows it lacks")) {
+                try await DatabaseBackup.restore(from: dangling, knownMigrations: Migrations.omsorgNames, on: test.app.db)
             }
             let missing = folder.appendingPathComponent("missing.sqlite").path
             await #expect(throws: DatabaseBackup.Failure.unreadable(missing, reason: "no such file")) {
