@@ -27,7 +27,7 @@ struct CatalogueTests {
         keys += AuditEntry.Action.all.map { action in
             if case .record(let kind) = action { "step.\(kind.rawValue).title" } else { "access-log.action.\(action.name)" }
         }
-        keys += Access.Purpose.allCases.map { "access-log.purpose.\($0.rawValue)" }
+        keys += Access.Purpose.allCases.map { "access-log.purpose.\($0.rawValue)" } + ["access-log.system"]
         keys += ["not-found", "forbidden", "too-many", "failure"].flatMap { ["error.\($0).title", "error.\($0).body"] }
         for step in StepTable.all {
             for field in step.fields {

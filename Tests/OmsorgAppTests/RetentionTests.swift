@@ -41,6 +41,12 @@ struct RetentionTests {
             #expect(try await Self.rows("family_members", on: test) == 0)
             #expect(try await Self.rows("audit_entries", where: "subject LIKE 'cases closed before%'", on: test) == 1)
             #expect(try await AuditLog.verify(on: test.app.db).firstBreak == nil)
+            // The child who stays sees the deletion of the closed case in its access log, by Omsorg itself.
+            let childID = (kept["child"] as! [String: Any])["id"] as! String
+            let log = try await signedInAgain.expect(.ok, .GET, "/api/v1/children/\(childID)/access-log")["entries"] as! [[String: Any]]
+            #expect(log.contains { $0["action"] as? String == "retention-delete" && $0["actor"] as? String == "Omsorg" })
+            var page = try await PageClient.signedIn(test, "sydby.caseworker")
+            #expect(try await page.get("/children/\(childID.lowercased())/access-log").body.string.contains("Omsorg selv (sletning efter opbevaringsregler)"))
 
             let again = try await retention.run(now: clock.now, sessionIdle: 1800, dryRun: false)
             #expect(again.allSatisfy { $0.count == 0 }, "\(again)")

@@ -7,6 +7,8 @@ import SQLKit
 public struct AccessLogEntry: Sendable, Equatable {
     public let at: Date
     public let actorName: String?
+    /// Written by Omsorg itself (the retention run), not by a member of staff.
+    public let bySystem: Bool
     public let role: Role
     public let action: String
     public let purpose: String
@@ -39,12 +41,13 @@ public struct AuditRepository: Sendable {
             }
             let named = try await AuditIndex.entries(naming: childID, in: access.municipalityID.rawValue, limit: limit, on: sql)
             let entries = named.newest.isEmpty ? [] : try await sql.raw("""
-                SELECT a.at, a.actor_role, a.action, a.purpose, u.display_name
+                SELECT a.at, a.actor_id, a.actor_role, a.action, a.purpose, u.display_name
                 FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
                 WHERE a.municipality_id = \(bind: access.municipalityID.rawValue) AND a.sequence IN (\(SQLList(named.newest.map { SQLBind($0) })))
                 ORDER BY a.sequence DESC
                 """).all().map { row in
                     AccessLogEntry(at: try row.decode(column: "at", as: Date.self), actorName: try row.decode(column: "display_name", as: String?.self),
+                                   bySystem: try row.decode(column: "actor_id", as: UUID.self) == AuditEntry.system.rawValue,
                                    role: Role(rawValue: try row.decode(column: "actor_role", as: String.self)) ?? .notifier,
                                    action: try row.decode(column: "action", as: String.self), purpose: try row.decode(column: "purpose", as: String.self))
                 }

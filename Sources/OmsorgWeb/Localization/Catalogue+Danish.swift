@@ -14,6 +14,7 @@ extension Catalogue {
         "access-log.action.retention-prune-audit": "Slettede gamle logposter",
         "access-log.action.search": "Fandt barnet ved søgning",
         "access-log.caption": "Opslag og ændringer, det nyeste først",
+        "access-log.system": "Omsorg selv (sletning efter opbevaringsregler)",
         "access-log.purpose.access-review": "Kontrol af adgang",
         "access-log.purpose.assignment": "Fordeling af sager",
         "access-log.purpose.casework": "Sagsbehandling",

@@ -14,6 +14,7 @@ extension Catalogue {
         "access-log.action.retention-prune-audit": "Deleted old audit entries",
         "access-log.action.search": "Found the child by search",
         "access-log.caption": "Reads and changes, newest first",
+        "access-log.system": "Omsorg itself (retention)",
         "access-log.purpose.access-review": "Access review",
         "access-log.purpose.assignment": "Assigning cases",
         "access-log.purpose.casework": "Casework",

@@ -30,7 +30,7 @@ enum AccessLogController {
         let id = try request.parameter("childID", as: Child.ID.self)
         let log = try await request.audit.accessLog(of: id, access: try request.signedIn.access(for: .accessReview), limit: limit, now: request.now)
         return try JSON.response(AccessLogDTO(child: .init(id: log.child.id, name: log.child.name), total: log.total, entries: log.entries.map {
-            .init(at: $0.at, actor: $0.actorName, role: $0.role, action: $0.action, purpose: $0.purpose)
+            .init(at: $0.at, actor: $0.bySystem ? "Omsorg" : $0.actorName, role: $0.role, action: $0.action, purpose: $0.purpose)
         }))
     }
 }

@@ -35,7 +35,8 @@ extension AccessLogPage {
             return Markup.element("tr", [("data-action", entry.action)]) {
                 Markup.element("td") { Markup.text(texts.instant(entry.at)) }
                 Markup.element("td") {
-                    Markup.text((entry.actorName ?? texts("case.unknown-person")) + " (" + texts("role.\(entry.role.rawValue)") + ")")
+                    Markup.text(entry.bySystem ? texts("access-log.system")
+                                : (entry.actorName ?? texts("case.unknown-person")) + " (" + texts("role.\(entry.role.rawValue)") + ")")
                 }
                 Markup.element("td") { Markup.text(action(entry.action)) }
                 Markup.element("td") { Markup.text(texts("access-log.purpose.\(entry.purpose)")) }
