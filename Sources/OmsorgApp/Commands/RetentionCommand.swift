@@ -80,8 +80,3 @@ struct RetentionCommand: AsyncCommand {
         console.print("\(municipality.code) \(municipality.name) keeps \(kind.rawValue) for \(days) days.")
     }
 }
-
-private extension String {
-    func padded(_ width: Int) -> String { padding(toLength: max(width, count), withPad: " ", startingAt: 0) }
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
-}

@@ -7,12 +7,8 @@ enum TableSummary {
     static func print(_ tables: [DatabaseBackup.Table], heading: String, on console: any Console) {
         console.print(heading)
         for table in tables {
-            console.print("  \(table.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(to: 9)) rows  \(table.digest.prefix(16))")
+            console.print("  \(table.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(table.rows).leftPadded(9)) rows  \(table.digest.prefix(16))")
         }
         console.print("\(tables.count) tables, \(tables.reduce(0) { $0 + $1.rows }) rows.")
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -69,12 +69,7 @@ public struct CaseRepository: Sendable {
             let row = FamilyMemberRow()
             row.id = member.id.rawValue
             row.childID = caseRow.childID
-            row.name = member.name
-            row.personNumber = member.personNumber?.digits
-            row.relation = member.relation.rawValue
-            row.hasCustody = member.hasCustody
-            row.livesWithChild = member.livesWithChild
-            row.occupation = member.occupation
+            row.hold(member)
             row.version = 0
             try await row.create(on: tx)
             let record = try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)
@@ -96,12 +91,7 @@ public struct CaseRepository: Sendable {
                 throw StoreError.notFound("No family member \(member.id) of this case's child.")
             }
             if let version, version != row.version { throw StoreError.changedSince(current: row.version) }
-            row.name = member.name
-            row.personNumber = member.personNumber?.digits
-            row.relation = member.relation.rawValue
-            row.hasCustody = member.hasCustody
-            row.livesWithChild = member.livesWithChild
-            row.occupation = member.occupation
+            row.hold(member)
             row.version += 1
             try await row.save(on: tx)
             let record = try await Self.record(caseRow, journal: try await Self.journal(of: caseRow.id!, on: tx), on: tx)

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import OmsorgDomain
 
 final class ChildRow: Model, @unchecked Sendable {
     static let schema = "children"
@@ -26,6 +27,16 @@ final class FamilyMemberRow: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
 
     init() {}
+
+    /// Takes what `member` records; its identity, child and version are the caller's to set.
+    func hold(_ member: FamilyMember) {
+        name = member.name
+        personNumber = member.personNumber?.digits
+        relation = member.relation.rawValue
+        hasCustody = member.hasCustody
+        livesWithChild = member.livesWithChild
+        occupation = member.occupation
+    }
 }
 
 final class CaseRow: Model, @unchecked Sendable {
