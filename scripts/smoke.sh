@@ -90,6 +90,10 @@ rm omsorg.sqlite*
 if "$omsorg" generate --inhabitants 100 --out /proc/omsorg-gen </dev/null 2>err.txt >/dev/null; then fail "generate wrote into /proc"; fi
 grep -q "Cannot write the extracts to /proc/omsorg-gen" err.txt || fail "no message for a folder that cannot be made"
 "$omsorg" municipality --code 9903 --name Smokeby </dev/null >/dev/null
+printf 'smoke administrator pw\n' | "$omsorg" administrator --municipality 9903 --username smokeby.admin --name "Vera Hansen" 2>err.txt \
+  | grep -q "Added administrator smokeby.admin" || fail "administrator: $(cat err.txt)"
+if printf 'short\n' | "$omsorg" administrator --municipality 9903 --username smokeby.admin2 --name Vera 2>err.txt >/dev/null; then fail "a short password was accepted"; fi
+grep -q -- "--password" err.txt || fail "no message naming the password: $(cat err.txt)"
 printf 'person_number,date,event,diagnosis\n7503184002,2024-01-01,attended,F32\n' >refused.csv
 if "$omsorg" ingest --source dental --municipality 9903 refused.csv </dev/null 2>err.txt >/dev/null; then fail "a diagnosis column was accepted"; fi
 grep -q "column 'diagnosis' is refused" err.txt || fail "no message naming the refused column"

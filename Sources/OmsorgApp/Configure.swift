@@ -20,6 +20,7 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.asyncCommands.use(IngestCommand(), as: "ingest")
     app.asyncCommands.use(IndicatorsCommand(), as: "indicators")
     app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
+    app.asyncCommands.use(AdministratorCommand(), as: "administrator")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")

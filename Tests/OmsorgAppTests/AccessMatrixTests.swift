@@ -53,10 +53,10 @@ struct AccessMatrixTests {
             let family = try await worker.expect(.created, .POST, "/api/v1/cases/\(caseID)/family-members",
                                                  json: ["name": "Mor", "relation": "mother", "hasCustody": true, "livesWithChild": true])
             let memberID = (family["family"] as! [[String: Any]])[0]["id"] as! String
-            let values = ["caseID": caseID, "childID": childID, "memberID": memberID, "kind": "child-conversation"]
+            let colleague = try await (try await test.client("sydby.caseworker2")).expect(.ok, .GET, "/api/v1/auth/me")["id"] as! String
+            let values = ["caseID": caseID, "childID": childID, "memberID": memberID, "kind": "child-conversation", "userID": colleague]
             let reportID = (created["case"] as! [String: Any])["reports"].flatMap { ($0 as? [[String: Any]])?.first?["id"] as? String } ?? ""
-            let bodies = Self.validBodies(caseID: caseID, memberID: memberID, reportID: reportID,
-                                          colleague: try await (try await test.client("sydby.caseworker2")).expect(.ok, .GET, "/api/v1/auth/me")["id"] as! String)
+            let bodies = Self.validBodies(caseID: caseID, memberID: memberID, reportID: reportID, colleague: colleague)
 
             var cells = 0
             var wrong: [String] = []
@@ -100,6 +100,12 @@ struct AccessMatrixTests {
             if caller == .manager { return .refused }
             return caller.worksTheCase || caller == .administrator ? .reached : .hidden
         }
+        if path.hasPrefix("/users") || path.hasPrefix("/api/v1/users") {
+            guard caller == .administrator || caller == .otherAdministrator else { return .refused }
+            // Another municipality's user is not found; the list and the new-user form are the caller's own.
+            let namesAUser = path.split(separator: "/").contains { UUID(uuidString: String($0)) != nil }
+            return namesAUser && caller == .otherAdministrator ? .hidden : .reached
+        }
         guard caller.worksCases else { return .refused }
         // Only a team leader assigns: anyone else is refused by role before any case is looked up.
         if path.hasSuffix("/assignment") { return caller == .teamLeader ? .reached : .refused }
@@ -128,6 +134,10 @@ struct AccessMatrixTests {
         var bodies: [String: [String: Any]] = [
             "/api/v1/reports-of-concern": report(personNumber: "650514-4862"),
             "/api/v1/cases/\(caseID)/assignment": ["caseworkerId": colleague],
+            // The colleague stays as they are: the other cells go on signing them in.
+            "/api/v1/users/\(colleague)": ["displayName": "caseworker2", "role": "caseworker", "team": "Team A", "active": true],
+            "/api/v1/users/\(colleague)/password": ["password": TestApp.password],
+            "/api/v1/users": ["username": "sydby.new-colleague", "displayName": "Ny kollega", "role": "manager", "password": TestApp.password],
         ]
         let member: [String: Any] = ["name": "Far", "relation": "father", "hasCustody": true, "livesWithChild": false]
         bodies["/api/v1/cases/\(caseID)/family-members"] = member

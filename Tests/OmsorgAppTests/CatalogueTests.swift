@@ -62,7 +62,7 @@ struct CatalogueTests {
         .startBeforeGrant(LocalDate(year: 2024, month: 1, day: 1)!), .startBeforeConsent(LocalDate(year: 2024, month: 1, day: 1)!), .closureBeforeMeasureEnds(LocalDate(year: 2024, month: 1, day: 1)!),
         .followUpBeforeMeasure(LocalDate(year: 2024, month: 1, day: 1)!), .unknownReport, .unknownMeasure, .goalNotInPlan, .anonymousWithName,
         .controlCharacter("\u{0}"), .startTooFarAhead(LocalDate(year: 2027, month: 1, day: 1)!), .endTooFarAhead(LocalDate(year: 2047, month: 1, day: 1)!),
-        .bornAfterReport, .tooOldForChildProtection,
+        .bornAfterReport, .tooOldForChildProtection, .tooLong(200), .usernameForm, .teamRequired, .passwordLength, .ownAccount,
     ] + [DataProblem.Milestone.firstReport, .reportReceived, .preliminaryAssessment, .investigationDecided, .latestSection,
          .investigationCompleted, .childConversation].map { .before($0) }
 

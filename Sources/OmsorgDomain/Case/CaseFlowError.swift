@@ -1,4 +1,4 @@
-/// Why a step was refused: the case is not ready for it (a blocker, HTTP 409), or its own data is
+/// Why a step or a record (a member of staff, say) was refused: the case is not ready for it (a blocker, HTTP 409), or its own data is
 /// wrong (a data problem in one field, HTTP 422).
 public struct CaseFlowError: Error, Equatable, Sendable {
     public enum Kind: Sendable {

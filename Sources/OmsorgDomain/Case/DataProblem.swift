@@ -50,6 +50,15 @@ public enum DataProblem: Sendable, Equatable {
     case bornAfterReport
     /// Barnets Lov is for children under 18; a young person of 18–22 is reported only to an open case (after-care).
     case tooOldForChildProtection
+    /// Text longer than its field holds.
+    case tooLong(Int)
+    /// A username outside `StaffUser.usernameLength` or its characters.
+    case usernameForm
+    /// Caseworkers and team leaders work a team's cases, and see none without a team.
+    case teamRequired
+    case passwordLength
+    /// An administrator cannot deactivate their own account or give up their own role.
+    case ownAccount
 
     public var code: String {
         switch self {
@@ -59,6 +68,11 @@ public enum DataProblem: Sendable, Equatable {
         case .endTooFarAhead: "end-too-far-ahead"
         case .bornAfterReport: "born-after-report"
         case .tooOldForChildProtection: "too-old"
+        case .tooLong: "too-long"
+        case .usernameForm: "username-form"
+        case .teamRequired: "team-required"
+        case .passwordLength: "password-length"
+        case .ownAccount: "own-account"
         case .inFuture: "in-future"
         case .before(let milestone): "before-\(milestone.rawValue)"
         case .cadenceOutOfRange: "cadence-out-of-range"
@@ -96,6 +110,12 @@ public enum DataProblem: Sendable, Equatable {
         case .bornAfterReport: "The person number's birth date lies after the report was received."
         case .tooOldForChildProtection:
             "The child is \(Child.ageLimit) or older on the report's date; a young person under \(Child.afterCareAgeLimit) is reported only to an open case (after-care)."
+        case .tooLong(let longest): "\(field) holds at most \(longest) characters."
+        case .usernameForm:
+            "A username has \(StaffUser.usernameLength.lowerBound) to \(StaffUser.usernameLength.upperBound) characters: lower-case letters a–z, digits, '.', '-' and '_', starting with a letter or digit."
+        case .teamRequired: "A caseworker or team leader works in a team; name the team."
+        case .passwordLength: "A password has \(StaffUser.passwordBytes.lowerBound) to \(StaffUser.passwordBytes.upperBound) characters (bytes in UTF-8)."
+        case .ownAccount: "You cannot deactivate your own account or change your own role; ask another administrator."
         case .inFuture: "The time lies in the future; record a step when it has happened."
         case .before(let milestone): "The time lies before \(milestone.words)."
         case .cadenceOutOfRange: "The follow-up cadence is \(CaseFile.followUpCadenceRange.lowerBound) to \(CaseFile.followUpCadenceRange.upperBound) months."

@@ -8,6 +8,8 @@ public struct AuditEntry: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case receiveReport, readCase, addFamilyMember, changeFamilyMember, findChild, listCases, assignCase, readWorktray, search, readAccessLog
         case resolvePseudonym
+        /// User administration: staff data, which the log keeps for who gave whom which rights.
+        case createUser, changeUser, deactivateUser, reactivateUser, resetPassword
         /// Records past their retention period deleted (`omsorg retention run`).
         case deleteByRetention
         /// The audit log's entries past their retention period deleted, up to a sequence.
@@ -17,6 +19,7 @@ public struct AuditEntry: Sendable, Equatable {
 
         public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .changeFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
                                            .search, .readAccessLog, .resolvePseudonym,
+                                           .createUser, .changeUser, .deactivateUser, .reactivateUser, .resetPassword,
                                            .deleteByRetention, .pruneAuditLog] + CaseStep.Kind.allCases.map(Action.record)
 
         public var name: String {
@@ -32,6 +35,11 @@ public struct AuditEntry: Sendable, Equatable {
             case .search: "search"
             case .readAccessLog: "read-access-log"
             case .resolvePseudonym: "resolve-pseudonym"
+            case .createUser: "create-user"
+            case .changeUser: "change-user"
+            case .deactivateUser: "deactivate-user"
+            case .reactivateUser: "reactivate-user"
+            case .resetPassword: "reset-password"
             case .deleteByRetention: "retention-delete"
             case .pruneAuditLog: "retention-prune-audit"
             case .record(let kind): "record-\(kind.rawValue)"

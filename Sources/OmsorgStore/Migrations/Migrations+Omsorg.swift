@@ -18,6 +18,7 @@ extension Migrations {
         MoveAuditChildrenIntoEntries(),
         AddAssignmentVersions(),
         AddFamilyMemberVersions(),
+        AddUserStates(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

@@ -37,6 +37,7 @@ public struct SessionRepository: Sendable {
         let query: SQLQueryString = "SELECT s.csrf_token, s.language, s.last_seen_at, " + StaffUserColumns.select + """
              FROM web_sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now) AND s.last_seen_at > \(bind: idleSince)
+               AND u.active = \(bind: true)
             """
         guard let row = try await (db as! any SQLDatabase).raw(query).first() else { return nil }
         return StoredSession(user: try StaffUserColumns.decode(row), csrfToken: try row.decode(column: "csrf_token", as: String.self),

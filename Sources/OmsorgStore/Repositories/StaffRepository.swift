@@ -30,7 +30,12 @@ public struct StaffRepository: Sendable {
         try await MunicipalityRow.find(id.rawValue, on: db).map(Municipality.init)
     }
 
+    /// Adds a user as they are given, for the demo and for tests; administrators go through `addAccount`.
     public func createUser(_ user: StaffUser, passwordHash: String) async throws {
+        _ = try await insertUser(user, passwordHash: passwordHash)
+    }
+
+    func insertUser(_ user: StaffUser, passwordHash: String) async throws -> UserRow {
         let row = UserRow()
         row.id = user.id.rawValue
         row.municipalityID = user.municipalityID.rawValue
@@ -39,26 +44,32 @@ public struct StaffRepository: Sendable {
         row.role = user.role.rawValue
         row.team = user.team
         row.passwordHash = passwordHash
+        row.active = true
+        row.version = 0
         try await save(row, duplicate: "The username \(user.username) is taken.")
+        return row
     }
 
-    /// The user and their password hash, for checking a sign-in.
+    /// The user and their password hash, for checking a sign-in; a deactivated user has none.
     public func credentials(username: String) async throws -> (user: StaffUser, passwordHash: String)? {
-        guard let row = try await UserRow.query(on: db).filter(\.$username == username).first() else { return nil }
+        guard let row = try await UserRow.query(on: db).filter(\.$username == username).filter(\.$active == true).first() else { return nil }
         return (StaffUser(row), row.passwordHash)
     }
 
+    /// An active user of the municipality: whom a case can be assigned to.
     public func user(_ id: StaffUser.ID, in municipality: Municipality.ID) async throws -> StaffUser? {
         try await UserRow.query(on: db)
             .filter(\.$id == id.rawValue)
+            .filter(\.$active == true)
             .filter(\.$municipalityID == municipality.rawValue)
             .first().map(StaffUser.init)
     }
 
-    /// The staff of one team, by name: whom a team leader can assign a case to.
+    /// The active staff of one team, by name: whom a team leader can assign a case to.
     public func team(_ team: String, in municipality: Municipality.ID) async throws -> [StaffUser] {
         try await UserRow.query(on: db)
             .filter(\.$municipalityID == municipality.rawValue)
+            .filter(\.$active == true)
             .filter(\.$team == team)
             .sort(\.$displayName)
             .all().map(StaffUser.init)
@@ -77,7 +88,7 @@ public struct StaffRepository: Sendable {
     public func user(tokenHash: String, now: Date) async throws -> StaffUser? {
         let query: SQLQueryString = "SELECT " + StaffUserColumns.select + """
              FROM user_tokens t JOIN users u ON u.id = t.user_id
-             WHERE t.token_hash = \(bind: tokenHash) AND t.expires_at > \(bind: now)
+             WHERE t.token_hash = \(bind: tokenHash) AND t.expires_at > \(bind: now) AND u.active = \(bind: true)
             """
         return try await (db as! any SQLDatabase).raw(query).first().map(StaffUserColumns.decode)
     }

@@ -19,6 +19,10 @@ final class UserRow: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     @OptionalField(key: "team") var team: String?
     @Field(key: "password_hash") var passwordHash: String
+    /// A deactivated user signs in no more; the row stays, for the audit log names them.
+    @Field(key: "active") var active: Bool
+    /// Counted up by every change (`StoreError.changedSince`).
+    @Field(key: "version") var version: Int
 
     init() {}
 }

@@ -34,6 +34,9 @@ func registerRoutes(_ app: Application) {
     let review = api.grouped(BearerTokenAuthenticator(), RoleGuard(allows: \.reviewsAccess, purpose: "access logs"))
     review.get("children", ":childID", "access-log", use: AccessLogController.show)
 
+    let administration = api.grouped(BearerTokenAuthenticator(), RoleGuard(allows: { $0 == .administrator }, purpose: "user administration"))
+    UsersController.register(administration)
+
     // A signed-in page whose session has ended sends a form's POST to the sign-in page, not to a
     // 403 about its token, which the new sign-in would not have matched anyway.
     let pages = app.grouped(PageSessionMiddleware())

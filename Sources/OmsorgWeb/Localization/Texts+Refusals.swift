@@ -17,6 +17,7 @@ extension Texts {
     func refusal(_ error: CaseFlowError) -> String {
         if let blocker = error.blocker { return self.blocker(blocker) }
         guard let problem = error.problem else { return self("error.failure.body") }
+        if case .tooLong(let longest) = problem { return self("invalid.too-long", ["longest": String(longest)]) }
         return self("invalid.\(problem.code)", problem.date.map { ["date": date($0)] } ?? [:])
     }
 

@@ -4,7 +4,7 @@ import Vapor
 
 extension PagesController {
     static func signInPage(_ request: Request) async throws -> Response {
-        if request.pageSession != nil { return PageResponse.seeOther("/worktray") }
+        if request.pageSession != nil { return PageResponse.seeOther("/") }
         return PageResponse.html(SignInPage.render(request.pageContext))
     }
 
@@ -16,7 +16,7 @@ extension PagesController {
         let form = FormState(values: ["username": username], messages: [])
         do {
             let user = try await SignIn.attempt(username: username, password: fields["password"] ?? "", on: request)
-            let response = PageResponse.seeOther("/worktray")
+            let response = PageResponse.seeOther("/")
             try await PageSession.start(for: user, language: request.displayLanguage, on: request, response: response)
             return response
         } catch SignIn.Refusal.wrongCredentials {

@@ -25,10 +25,12 @@ enum PagesController {
         signedIn.get("cases", ":caseID", "steps", ":kind", use: stepForm)
         signedIn.post("cases", ":caseID", "steps", ":kind", use: recordStep)
         signedIn.get("children", ":childID", "access-log", use: accessLog)
+        registerUsers(signedIn)
     }
 
     static func start(_ request: Request) async throws -> Response {
-        PageResponse.seeOther(request.pageSession == nil ? "/sign-in" : "/worktray")
+        guard let user = request.pageSession?.user else { return PageResponse.seeOther("/sign-in") }
+        return PageResponse.seeOther(user.role == .administrator ? "/users" : "/worktray")
     }
 
     static func worktray(_ request: Request) async throws -> Response {
