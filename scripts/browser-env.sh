@@ -22,29 +22,6 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   rm -f "$log"
 fi
 
-python=$(scripts/python-env.sh | tail -n 1)
-requirements=Tests/Browser/requirements.txt
-# pip takes seconds even when it has nothing to do; ask importlib whether every pin is met first.
-pins_met() {
-  "$python" - "$requirements" <<'PY'
-import sys
-from importlib import metadata
-for line in open(sys.argv[1]):
-    line = line.split("#")[0].strip()
-    if line:
-        name, version = line.split("==")
-        try:
-            if metadata.version(name) != version:
-                sys.exit(1)
-        except metadata.PackageNotFoundError:
-            sys.exit(1)
-PY
-}
-if ! pins_met; then
-  echo "Installing the browser tests' Python packages into .venv…" >&2
-  # axe-selenium-python 3.0.0 is the release that carries axe-core 4 (2.1.6 has axe-core 3.1 from
-  # 2018). It declares Python >= 3.12, but its one module is plain Python 3 and runs on the venv's 3.11.
-  "$python" -m pip install -q --disable-pip-version-check --ignore-requires-python -r "$requirements" >&2
-  pins_met || { echo "browser-env: the pins in $requirements are still not met" >&2; exit 1; }
-fi
-echo "$python"
+# axe-selenium-python 3.0.0 is the release that carries axe-core 4 (2.1.6 has axe-core 3.1 from
+# 2018). It declares Python >= 3.12, but its one module is plain Python 3 and runs on the venv's 3.11.
+scripts/python-packages.sh Tests/Browser/requirements.txt --ignore-requires-python

@@ -15,5 +15,7 @@ swift test --skip-build
 # The release build, which the service and the benchmarks run: its optimiser has crashed on code the
 # debug build compiled (a throwing initialiser with try! inside), so it is built here too.
 swift build -c release --product omsorg
+# schemathesis against the served OpenAPI document, on SQLite and PostgreSQL: no 5xx, every answer as documented.
+scripts/api-fuzz.sh .build/debug/omsorg "$postgres_url"
 # The pages in headless Chromium, checked with axe-core (installs Chromium and the Python packages if missing).
 scripts/browser-test.sh .build/debug/omsorg
