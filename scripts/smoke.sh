@@ -6,13 +6,15 @@ cd "$(dirname "$0")/.."
 omsorg="$PWD/.build/debug/omsorg"
 base_url=${1:?usage: scripts/smoke.sh POSTGRES_URL}
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
+# The checks read a command's whole output (grep -c, not grep -q): grep -q stops at the first
+# match, and the command, still writing, then fails on the closed pipe, which pipefail reports.
 
 # PostgreSQL: a fresh database, migrated twice (the second run applies nothing), then demo data.
 (cd / && su postgres -c "dropdb --if-exists omsorg_smoke && createdb -O omsorg omsorg_smoke")
 smoke_url="${base_url%/*}/omsorg_smoke"
-"$omsorg" migrate --database "$smoke_url" </dev/null | grep -Eq "[1-9][0-9]* migration\(s\) applied" || fail "migrate on PostgreSQL"
-"$omsorg" migrate --database "$smoke_url" </dev/null | grep -q "0 migration(s) applied" || fail "second migrate is not a no-op"
-"$omsorg" demo --database "$smoke_url" </dev/null | grep -q "sydby.caseworker / demo-password" || fail "demo on PostgreSQL"
+"$omsorg" migrate --database "$smoke_url" </dev/null | grep -Ec "[1-9][0-9]* migration\(s\) applied" >/dev/null || fail "migrate on PostgreSQL"
+"$omsorg" migrate --database "$smoke_url" </dev/null | grep -c "0 migration(s) applied" >/dev/null || fail "second migrate is not a no-op"
+"$omsorg" demo --database "$smoke_url" </dev/null | grep -c "sydby.caseworker / demo-password" >/dev/null || fail "demo on PostgreSQL"
 echo "smoke: migrate and demo on PostgreSQL ok"
 
 # A bad option is refused with a message and a non-zero exit.
@@ -66,9 +68,9 @@ grep -q "unbroken" "$workdir/restore.txt" || fail "the restored audit log was no
 echo "smoke: backup during writes and restore ok ($(tail -n 1 "$workdir/backup.txt"))"
 # Retention: nothing of the demo is due today, and repeating the run changes nothing; planned
 # years ahead, its closed cases and audit entries are due.
-"$omsorg" retention run --database "$workdir/restored.sqlite" </dev/null | grep -q "^0 records deleted" || fail "retention deleted demo data due today"
-"$omsorg" retention run --database "$workdir/restored.sqlite" </dev/null | grep -q "^0 records deleted" || fail "a second retention run did something"
-"$omsorg" retention run --dry-run --as-of 2040-01-01 --database "$workdir/restored.sqlite" </dev/null | grep -Eq "closed-cases .* [1-9][0-9]*$" \
+"$omsorg" retention run --database "$workdir/restored.sqlite" </dev/null | grep -c "^0 records deleted" >/dev/null || fail "retention deleted demo data due today"
+"$omsorg" retention run --database "$workdir/restored.sqlite" </dev/null | grep -c "^0 records deleted" >/dev/null || fail "a second retention run did something"
+"$omsorg" retention run --dry-run --as-of 2040-01-01 --database "$workdir/restored.sqlite" </dev/null | grep -Ec "closed-cases .* [1-9][0-9]*$" >/dev/null \
   || fail "no closed case due in a planned retention run"
 echo "smoke: retention run ok"
 kill $server
@@ -79,8 +81,8 @@ command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninte
 cd "$workdir"
 # The demo's audit chains hold against their checkpoint, and losing the newest entry is found.
 wait $server 2>/dev/null || true
-"$omsorg" audit checkpoint --out heads.json </dev/null | grep -q "Wrote the heads of 2 chains" || fail "audit checkpoint"
-"$omsorg" audit verify --checkpoint heads.json </dev/null | grep -q "unbroken" || fail "audit verify of the demo"
+"$omsorg" audit checkpoint --out heads.json </dev/null | grep -c "Wrote the heads of 2 chains" >/dev/null || fail "audit checkpoint"
+"$omsorg" audit verify --checkpoint heads.json </dev/null | grep -c "unbroken" >/dev/null || fail "audit verify of the demo"
 sqlite3 omsorg.sqlite "DELETE FROM audit_entries WHERE rowid = (SELECT MAX(rowid) FROM audit_entries)"
 if "$omsorg" audit verify --checkpoint heads.json </dev/null 2>err.txt >/dev/null; then fail "a deleted audit entry went unnoticed"; fi
 grep -q "truncated" err.txt || fail "audit verify did not name the cut: $(cat err.txt)"
@@ -91,7 +93,7 @@ if "$omsorg" generate --inhabitants 100 --out /proc/omsorg-gen </dev/null 2>err.
 grep -q "Cannot write the extracts to /proc/omsorg-gen" err.txt || fail "no message for a folder that cannot be made"
 "$omsorg" municipality --code 9903 --name Smokeby </dev/null >/dev/null
 printf 'smoke administrator pw\n' | "$omsorg" administrator --municipality 9903 --username smokeby.admin --name "Vera Hansen" 2>err.txt \
-  | grep -q "Added administrator smokeby.admin" || fail "administrator: $(cat err.txt)"
+  | grep -c "Added administrator smokeby.admin" >/dev/null || fail "administrator: $(cat err.txt)"
 if printf 'short\n' | "$omsorg" administrator --municipality 9903 --username smokeby.admin2 --name Vera 2>err.txt >/dev/null; then fail "a short password was accepted"; fi
 grep -q -- "--password" err.txt || fail "no message naming the password: $(cat err.txt)"
 printf 'person_number,date,event,diagnosis\n7503184002,2024-01-01,attended,F32\n' >refused.csv
@@ -122,15 +124,15 @@ wait "$reader"
 grep -q "Loaded" ingest.log && fail "the ingest committed while a reader held the database"
 [ "$(events)" = "0 0 " ] || fail "a killed ingest left rows behind: $(events)"
 rows=$(($(wc -l <gen/daycare.csv) - 1))
-"$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null | grep -q "Loaded $rows rows" || fail "ingest after the kill"
-"$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null | grep -q "already loaded" || fail "second ingest was not a no-op"
+"$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null | grep -c "Loaded $rows rows" >/dev/null || fail "ingest after the kill"
+"$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null | grep -c "already loaded" >/dev/null || fail "second ingest was not a no-op"
 [ "$(events)" = "$rows 1 " ] || fail "after reloading: $(events), expected $rows rows in one file"
 echo "smoke: ingest refuses bad extracts, survives kill -9 mid-file and loads $rows daycare rows once"
 # Every other extract loaded, the table from the store equals the one computed from the folder.
 for source in population custody health-visiting dental job-centre social-services substance-treatment; do
   "$omsorg" ingest --source "$source" --municipality 9903 "gen/${source//-/_}.csv" </dev/null >/dev/null || fail "ingest $source"
 done
-"$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --out table.csv </dev/null | grep -q "children × 8 indicators" || fail "indicators"
+"$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --out table.csv </dev/null | grep -c "children × 8 indicators" >/dev/null || fail "indicators"
 [ "$(head -1 table.csv | cut -d, -f1)" = child ] || fail "the indicator table has no header"
 "$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --from-extracts gen --out folder.csv </dev/null >/dev/null || fail "indicators --from-extracts"
 if "$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --from-extracts missing --out x.csv </dev/null 2>err.txt >/dev/null; then fail "a missing folder gave a table"; fi
@@ -139,5 +141,5 @@ if "$omsorg" indicators --municipality 9903 --as-of 2024-01-01 --out missing/x.c
 grep -q "does not exist or is not writable" err.txt || fail "no message for an output folder that is missing"
 [ "$(wc -l <table.csv)" -gt 1000 ] || fail "the indicator table has only $(wc -l <table.csv) lines"
 cmp -s <(sort table.csv) <(sort folder.csv) || fail "the store and the folder give different indicator tables"
-"$omsorg" audit verify </dev/null | grep -q "unbroken" || fail "audit verify"
+"$omsorg" audit verify </dev/null | grep -c "unbroken" >/dev/null || fail "audit verify"
 echo "smoke: the indicator table from the store equals the one from the extracts; audit verify ok"

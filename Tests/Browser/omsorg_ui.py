@@ -198,14 +198,15 @@ class UI:
             self._wait_for_new_page()
         self.settle()
 
-    def sign_in(self, username, password=PASSWORD):
-        """Signs in through the sign-in page and lands on the work tray."""
+    def sign_in(self, username, password=PASSWORD, lands_on="/worktray"):
+        """Signs in through the sign-in page and lands on the work tray (an administrator's start
+        page is another: `lands_on`)."""
         self.visit("/sign-in")
         form = self.find("#sign-in-form")
         self.type(self.find("[name=username]", form), username)
         self.type(self.find("[name=password]", form), password)
         self.click("#sign-in", navigates=True)
-        assert self.path == "/worktray", f"signing in as {username} ended on {self.path}: {self.error_summary() or self.title}"
+        assert self.path == lands_on, f"signing in as {username} ended on {self.path}: {self.error_summary() or self.title}"
 
     def sign_out(self):
         self.click("#sign-out", navigates=True)

@@ -28,7 +28,7 @@ struct CatalogueTests {
             if case .record(let kind) = action { "step.\(kind.rawValue).title" } else { "access-log.action.\(action.name)" }
         }
         keys += Access.Purpose.allCases.map { "access-log.purpose.\($0.rawValue)" } + ["access-log.system"]
-        keys += ["not-found", "forbidden", "too-many", "failure"].flatMap { ["error.\($0).title", "error.\($0).body"] }
+        keys += ["not-found", "forbidden", "form-expired", "too-many", "failure"].flatMap { ["error.\($0).title", "error.\($0).body"] }
         for step in StepTable.all {
             for field in step.fields {
                 if texts.optional("step.\(step.kind.rawValue).\(field.name)") == nil { keys.append("field.\(field.name)") }

@@ -10,18 +10,33 @@ extension StaffUser {
     /// Bytes in UTF-8: bcrypt reads no more than 72, and a longer password would be cut short silently.
     public static let passwordBytes = 12...72
 
-    /// The user with name and team tidied (trimmed; an empty team is none), or the first field that is wrong.
+    /// The user with username, name and team tidied (trimmed; an empty team is none), or the first
+    /// field that is wrong.
     public func checked() throws(CaseFlowError) -> StaffUser {
+        if let first = problems().first { throw first }
+        return tidied
+    }
+
+    /// Everything wrong with the user, a field at a time, in the order a form shows the fields.
+    public func problems() -> [CaseFlowError] {
+        let user = tidied
+        var problems: [CaseFlowError] = []
+        if !Self.usernameLength.contains(user.username.count) || !user.username.unicodeScalars.allSatisfy(Self.isUsernameCharacter)
+            || !(user.username.first?.isLetter == true || user.username.first?.isNumber == true) {
+            problems.append(.invalid("username", .usernameForm))
+        }
+        if let problem = Self.problem(of: user.displayName, longest: Self.longestDisplayName) { problems.append(.invalid("displayName", problem)) }
+        if let team = user.team, let problem = Self.problem(of: team, longest: Self.longestTeam) { problems.append(.invalid("team", problem)) }
+        if role.worksCases && user.team == nil { problems.append(.invalid("team", .teamRequired)) }
+        return problems
+    }
+
+    private var tidied: StaffUser {
         var user = self
+        user.username = username.trimmingCharacters(in: .whitespaces)
         user.displayName = displayName.trimmingCharacters(in: .whitespaces)
         user.team = team?.trimmingCharacters(in: .whitespaces)
         if user.team?.isEmpty == true { user.team = nil }
-        guard Self.usernameLength.contains(username.count), username.unicodeScalars.allSatisfy(Self.isUsernameCharacter),
-              username.first?.isLetter == true || username.first?.isNumber == true
-        else { throw .invalid("username", .usernameForm) }
-        try Self.check(user.displayName, field: "displayName", longest: Self.longestDisplayName)
-        if let team = user.team { try Self.check(team, field: "team", longest: Self.longestTeam) }
-        if role.worksCases && user.team == nil { throw .invalid("team", .teamRequired) }
         return user
     }
 
@@ -38,10 +53,10 @@ extension StaffUser {
         if changed.role != role { throw .invalid("role", .ownAccount) }
     }
 
-    private static func check(_ text: String, field: String, longest: Int) throws(CaseFlowError) {
-        if text.isEmpty { throw .invalid(field, .empty) }
-        if text.count > longest { throw .invalid(field, .tooLong(longest)) }
-        if let character = PlainText.forbiddenCharacter(in: text) { throw .invalid(field, .controlCharacter(character)) }
+    private static func problem(of text: String, longest: Int) -> DataProblem? {
+        if text.isEmpty { return .empty }
+        if text.count > longest { return .tooLong(longest) }
+        return PlainText.forbiddenCharacter(in: text).map(DataProblem.controlCharacter)
     }
 
     private static func isUsernameCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -20,7 +20,12 @@ enum StoredStep {
         String(decoding: try StoredStepV1.encode(step), as: UTF8.self)
     }
 
+    /// The step a payload holds; each payload is decoded once (`DecodedSteps`).
     static func step(from payload: String, format: Int) throws -> CaseStep {
+        try DecodedSteps.shared.step(from: payload, format: format, decode: decode)
+    }
+
+    private static func decode(_ payload: String, format: Int) throws -> CaseStep {
         switch format {
         case 1: try StoredStepV1.decode(Data(payload.utf8))
         default: throw Unreadable.format(format)

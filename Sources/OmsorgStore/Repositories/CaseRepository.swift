@@ -121,10 +121,12 @@ public struct CaseRepository: Sendable {
             throw StoreError.notFound("No case \(id) in your municipality and team.")
         }
         let child = try Child.decoded(from: row)
-        let childID = child.id.rawValue
+        // The journal and the family at once, each on a connection of its own: a case read waits
+        // for the slower of the two instead of both.
+        async let family = family(of: child.id.rawValue, on: db)
         let journal = try await journal(of: id.rawValue, on: db)
         return CaseRecord(file: CaseFile(id: id, replaying: journal.map(\.step)), journal: journal, child: child,
-                          family: try await family(of: childID, on: db),
+                          family: try await family,
                           municipalityID: .init(try row.decode(column: "municipality_id", as: UUID.self)),
                           team: try row.decode(column: "team", as: String.self),
                           caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init),

@@ -50,6 +50,11 @@ public struct StaffRepository: Sendable {
         return row
     }
 
+    /// Whether a user, active or not, has the username: usernames are never used twice.
+    public func usernameTaken(_ username: String) async throws -> Bool {
+        try await UserRow.query(on: db).filter(\.$username == username).count() > 0
+    }
+
     /// The user and their password hash, for checking a sign-in; a deactivated user has none.
     public func credentials(username: String) async throws -> (user: StaffUser, passwordHash: String)? {
         guard let row = try await UserRow.query(on: db).filter(\.$username == username).filter(\.$active == true).first() else { return nil }

@@ -50,10 +50,17 @@ struct CSRFGuard: AsyncMiddleware {
         let sent = (try? request.formFields()["_csrf"]) ?? nil ?? ""
         let expected = request.pageSession?.csrfToken ?? request.cookies[PageSession.anonymousCSRFCookie]?.string ?? ""
         guard !expected.isEmpty, Token.constantTimeEqual(sent, expected) else {
-            throw Abort(.forbidden, reason: "The form's security token is missing or wrong.")
+            throw FormTokenRefusal()
         }
         return try await next.respond(to: request)
     }
+}
+
+/// A form sent without the session's token: the page says the form had expired, which is what a
+/// person meets (a form left open past the session), rather than that their role is refused.
+struct FormTokenRefusal: AbortError {
+    var status: HTTPResponseStatus { .forbidden }
+    var reason: String { "The form's security token is missing or wrong." }
 }
 
 private extension String {

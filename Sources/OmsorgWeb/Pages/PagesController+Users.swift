@@ -32,6 +32,11 @@ extension PagesController {
         switch UserPage.newUser(from: fields, in: access.municipalityID, texts: context.texts) {
         case .failure(let errors):
             form.messages = errors.messages
+            // A taken username is said with the rest, not only once everything else is right.
+            let username = (fields["username"] ?? "").trimmingCharacters(in: .whitespaces)
+            if !errors.messages.contains(where: { $0.field == "username" }), !username.isEmpty, try await request.staff.usernameTaken(username) {
+                form.messages.insert(FormState.Message(field: "username", text: context.texts("users.username-taken")), at: 0)
+            }
         case .success(let (user, password)):
             let hash = try await request.application.passwordHasher.hash(password)
             do {

@@ -128,7 +128,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                 response = try JSON.response(problem, status: status)
                 response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
             } else {
-                response = PageResponse.html(ErrorPage.render(status: status, context: request.pageContext), status: status)
+                response = PageResponse.html(ErrorPage.render(status: status, formExpired: error is FormTokenRefusal, context: request.pageContext),
+                                             status: status)
             }
             if let seconds = problem.retryAfter { response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds)) }
             return response

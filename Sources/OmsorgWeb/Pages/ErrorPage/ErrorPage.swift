@@ -3,10 +3,11 @@ import Vapor
 /// The page for a request that cannot be answered: not found (also what another municipality's
 /// case looks like), refused, or a failure on our side.
 enum ErrorPage {
-    static func render(status: HTTPResponseStatus, context: PageContext) -> String {
+    static func render(status: HTTPResponseStatus, formExpired: Bool = false, context: PageContext) -> String {
         let texts = context.texts
         let key = switch status.code {
         case 404: "error.not-found"
+        case 403 where formExpired: "error.form-expired"
         case 403: "error.forbidden"
         case 429: "error.too-many"
         default: "error.failure"

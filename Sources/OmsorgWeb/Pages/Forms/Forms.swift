@@ -74,8 +74,9 @@ enum Forms {
                        state: FormState, texts: Texts, inline: Bool = false) -> Markup.Fragment {
         let error = state.message(for: name)
         return Markup.element("div", [("class", error == nil ? "field" : "field field-with-error")]) {
+            let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
             Markup.element("fieldset", [("class", inline ? "radios radios-inline" : "radios"),
-                                        ("aria-describedby", error == nil ? nil : "\(name)-error")]) {
+                                        ("aria-describedby", describedBy.isEmpty ? nil : describedBy)]) {
                 Markup.element("legend") { Markup.text(legend) }
                 fieldNotes(name, hint: hint, error: error)
                 for (index, option) in options.enumerated() {

@@ -19,16 +19,17 @@ enum UserPage {
 
     /// A new user and their password from a checked form, or the messages for everything wrong in it.
     static func newUser(from form: [String: String], in municipality: Municipality.ID, texts: Texts) -> Result<(StaffUser, String), FormErrorList> {
-        let password = self.password(from: form, texts: texts)
-        let user = parse(form, newFields, texts: texts) { input throws(CaseFlowError) in
-            try StaffUser(municipalityID: municipality, username: input.text("username"), displayName: input.text("displayName"),
-                          role: input.choice("role", as: Role.self), team: input.optionalText("team")).checked()
+        // Every fault at once: the form's own checks, then the rules for the fields those passed.
+        let typed = StaffUser(municipalityID: municipality, username: form["username"] ?? "", displayName: form["displayName"] ?? "",
+                              role: form["role"].flatMap(Role.init(rawValue:)) ?? .caseworker, team: form["team"])
+        var messages: [FormState.Message] = []
+        if case .failure(let errors) = StepInput.parse(form: form, fields: newFields) { messages = fieldMessages(errors, texts: texts) }
+        for problem in typed.problems() where !messages.contains(where: { $0.field == problem.field }) {
+            messages.append(message(problem, texts: texts))
         }
-        switch (user, password) {
-        case (.success(let user), .success(let password)): return .success((user, password))
-        case (.failure(let errors), .success), (.success, .failure(let errors)): return .failure(errors)
-        case (.failure(let first), .failure(let second)): return .failure(FormErrorList(messages: first.messages + second.messages))
-        }
+        if case .failure(let errors) = password(from: form, texts: texts) { messages += errors.messages }
+        guard messages.isEmpty, let user = try? typed.checked(), let password = form["password"] else { return .failure(FormErrorList(messages: messages)) }
+        return .success((user, password))
     }
 
     static func change(from form: [String: String], texts: Texts) -> Result<StaffAccount.Change, FormErrorList> {
@@ -57,13 +58,15 @@ enum UserPage {
         FormState.Message(field: error.field ?? "", text: texts.refusal(error))
     }
 
+    private static func fieldMessages(_ errors: FormErrors, texts: Texts) -> [FormState.Message] {
+        errors.errors.map { FormState.Message(field: $0.field, text: texts.message(for: $0.problem, label: texts("field.\($0.field)"))) }
+    }
+
     private static func parse<T>(_ form: [String: String], _ fields: [StepField], texts: Texts,
                                  make: (StepInput) throws(CaseFlowError) -> T) -> Result<T, FormErrorList> {
         switch StepInput.parse(form: form, fields: fields) {
         case .failure(let errors):
-            return .failure(FormErrorList(messages: errors.errors.map {
-                FormState.Message(field: $0.field, text: texts.message(for: $0.problem, label: texts("field.\($0.field)")))
-            }))
+            return .failure(FormErrorList(messages: fieldMessages(errors, texts: texts)))
         case .success(let input):
             do throws(CaseFlowError) {
                 return .success(try make(input))

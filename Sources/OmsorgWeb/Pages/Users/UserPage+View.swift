@@ -29,7 +29,7 @@ extension UserPage {
         let texts = context.texts
         let title = texts("users.change-title", ["name": account.user.displayName])
         let errors = FormState(values: [:], messages: form.messages + passwordForm.messages)
-        let yesNo = [("true", texts("users.active")), ("false", texts("users.inactive"))]
+        let yesNo = [("true", texts("users.active-yes")), ("false", texts("users.active-no"))]
         return PageLayout(context: context, title: title, hasErrors: errors.hasErrors, content: Markup.group {
             Forms.errorSummary(errors, texts)
             Markup.element("span", [("class", "caption")]) { Markup.text(account.user.username) }
