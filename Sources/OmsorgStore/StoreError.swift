@@ -9,7 +9,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// `current` is its version now.
     case changedSince(current: Int)
     /// A unique value is taken, e.g. a username.
-    case duplicate(String)
+    case duplicate(String, field: String? = nil)
     /// The database is held by a long write elsewhere (SQLite); nothing was done, and the request
     /// may be repeated shortly.
     case busy

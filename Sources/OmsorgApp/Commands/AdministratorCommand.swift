@@ -41,7 +41,7 @@ struct AdministratorCommand: AsyncCommand {
         do {
             let account = try await staff.addAdministrator(user, passwordHash: try await app.passwordHasher.hash(password), now: app.omsorg.now())
             context.console.print("Added administrator \(account.user.username) (\(account.user.displayName)) to \(municipality.code) \(municipality.name).")
-        } catch StoreError.duplicate(let message) {
+        } catch StoreError.duplicate(let message, _) {
             throw Abort(.conflict, reason: message)
         }
     }

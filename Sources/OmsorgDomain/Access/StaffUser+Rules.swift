@@ -33,9 +33,9 @@ extension StaffUser {
 
     private var tidied: StaffUser {
         var user = self
-        user.username = username.trimmingCharacters(in: .whitespaces)
-        user.displayName = displayName.trimmingCharacters(in: .whitespaces)
-        user.team = team?.trimmingCharacters(in: .whitespaces)
+        user.username = username.trimmingCharacters(in: .whitespacesAndNewlines)
+        user.displayName = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        user.team = team?.trimmingCharacters(in: .whitespacesAndNewlines)
         if user.team?.isEmpty == true { user.team = nil }
         return user
     }
@@ -56,7 +56,8 @@ extension StaffUser {
     private static func problem(of text: String, longest: Int) -> DataProblem? {
         if text.isEmpty { return .empty }
         if text.count > longest { return .tooLong(longest) }
-        return PlainText.forbiddenCharacter(in: text).map(DataProblem.controlCharacter)
+        // One line: a tab or line break in a team's name would make it another team.
+        return text.unicodeScalars.first { $0.properties.generalCategory == .control }.map(DataProblem.controlCharacter)
     }
 
     private static func isUsernameCharacter(_ scalar: Unicode.Scalar) -> Bool {

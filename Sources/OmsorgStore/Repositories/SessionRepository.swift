@@ -18,8 +18,19 @@ public struct SessionRepository: Sendable {
 
     public init(_ db: any Database) { self.db = db }
 
+    /// Stores a sign-in's session, unless the user's password changed or they were deactivated since
+    /// the sign-in checked `passwordHash` (`StaffRepository.storeToken`). Returns whether it stored it.
     public func create(tokenHash: String, user: StaffUser.ID, csrfToken: String, language: String, now: Date,
-                       expiresAt: Date) async throws {
+                       expiresAt: Date, ifPasswordHash passwordHash: String) async throws -> Bool {
+        try await db.writing { tx in
+            guard try await StaffRepository.holdsCredentials(user, passwordHash: passwordHash, on: tx) else { return false }
+            try await Self.row(tokenHash: tokenHash, user: user, csrfToken: csrfToken, language: language, now: now, expiresAt: expiresAt)
+                .create(on: tx)
+            return true
+        }
+    }
+
+    private static func row(tokenHash: String, user: StaffUser.ID, csrfToken: String, language: String, now: Date, expiresAt: Date) -> WebSessionRow {
         let row = WebSessionRow()
         row.tokenHash = tokenHash
         row.userID = user.rawValue
@@ -28,7 +39,7 @@ public struct SessionRepository: Sendable {
         row.createdAt = now
         row.lastSeenAt = now
         row.expiresAt = expiresAt
-        try await row.create(on: db)
+        return row
     }
 
     /// The session, while it has neither expired nor been idle since `idleSince`. Hand-written SQL:

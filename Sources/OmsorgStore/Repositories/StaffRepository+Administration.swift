@@ -94,7 +94,8 @@ extension StaffRepository {
     /// What the log says about the user: who, and with which role and team, so that a review can
     /// follow a user's rights over time.
     private static func subject(_ row: UserRow) -> String {
-        "user:\(row.id!) role:\(row.role) team:\(row.team ?? "-") active:\(row.active)"
+        // The team quoted and escaped: a team named `x active:false` must not read as another field.
+        "user:\(row.id!) role:\(row.role) team:\(row.team.map { String(reflecting: $0) } ?? "-") active:\(row.active)"
     }
 }
 

@@ -14,7 +14,7 @@ public struct StaffRepository: Sendable {
         row.id = municipality.id.rawValue
         row.code = municipality.code
         row.name = municipality.name
-        try await save(row, duplicate: "A municipality with code \(municipality.code) exists.")
+        try await save(row, duplicate: "A municipality with code \(municipality.code) exists.", field: "code")
     }
 
     /// Every municipality, by code.
@@ -46,7 +46,7 @@ public struct StaffRepository: Sendable {
         row.passwordHash = passwordHash
         row.active = true
         row.version = 0
-        try await save(row, duplicate: "The username \(user.username) is taken.")
+        try await save(row, duplicate: "The username \(user.username) is taken.", field: "username")
         return row
     }
 
@@ -80,12 +80,28 @@ public struct StaffRepository: Sendable {
             .all().map(StaffUser.init)
     }
 
-    public func storeToken(hash: String, for user: StaffUser.ID, expiresAt: Date) async throws {
-        let row = TokenRow()
-        row.userID = user.rawValue
-        row.tokenHash = hash
-        row.expiresAt = expiresAt
-        try await row.create(on: db)
+    /// Stores a sign-in's token, unless the user's password changed or they were deactivated since
+    /// the sign-in checked `passwordHash`: a sign-in under way when an administrator resets the
+    /// password or deactivates the user must not leave a token behind. Returns whether it stored it.
+    public func storeToken(hash: String, for user: StaffUser.ID, expiresAt: Date, ifPasswordHash passwordHash: String) async throws -> Bool {
+        try await db.writing { tx in
+            guard try await Self.holdsCredentials(user, passwordHash: passwordHash, on: tx) else { return false }
+            let row = TokenRow()
+            row.userID = user.rawValue
+            row.tokenHash = hash
+            row.expiresAt = expiresAt
+            try await row.create(on: tx)
+            return true
+        }
+    }
+
+    /// Whether the user is active with this password hash, their row held (PostgreSQL) until the
+    /// transaction ends, so that a password reset or deactivation waits for the sign-in or follows it.
+    static func holdsCredentials(_ user: StaffUser.ID, passwordHash: String, on db: any Database) async throws -> Bool {
+        let row = try await (db as! any SQLDatabase).select().columns("password_hash", "active").from("users")
+            .where("id", .equal, user.rawValue).for(.update).first()
+        guard let row else { return false }
+        return try row.decode(column: "active", as: Bool.self) && row.decode(column: "password_hash", as: String.self) == passwordHash
     }
 
     /// The user a token belongs to, while it has not expired. Hand-written SQL: it runs on every
@@ -106,11 +122,11 @@ public struct StaffRepository: Sendable {
         try await MunicipalityRow.query(on: db).count() > 0
     }
 
-    private func save(_ row: some Model, duplicate message: String) async throws {
+    private func save(_ row: some Model, duplicate message: String, field: String) async throws {
         do {
             try await row.create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw StoreError.duplicate(message)
+            throw StoreError.duplicate(message, field: field)
         }
     }
 }

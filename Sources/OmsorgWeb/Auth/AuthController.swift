@@ -33,9 +33,9 @@ enum AuthController {
 
     static func login(_ request: Request) async throws -> Response {
         let body = try request.decode(LoginRequest.self)
-        let user: StaffUser
+        let admission: SignIn.Admission
         do {
-            user = try await SignIn.attempt(username: body.username, password: body.password, on: request)
+            admission = try await SignIn.attempt(username: body.username, password: body.password, on: request)
         } catch SignIn.Refusal.wrongCredentials {
             throw Problem.unauthorized("Unknown username or wrong password.")
         } catch SignIn.Refusal.tooManyFailures(let seconds) {
@@ -43,8 +43,10 @@ enum AuthController {
         }
         let token = Token.generate()
         let expiresAt = request.now.addingTimeInterval(request.application.web.sessionLifetime)
-        try await request.staff.storeToken(hash: Token.hash(token), for: user.id, expiresAt: expiresAt)
-        return try JSON.response(LoginResponse(token: token, expiresAt: expiresAt, user: UserDTO(user)))
+        guard try await request.staff.storeToken(hash: Token.hash(token), for: admission.user.id, expiresAt: expiresAt,
+                                                 ifPasswordHash: admission.passwordHash)
+        else { throw Problem.unauthorized("Unknown username or wrong password.") }
+        return try JSON.response(LoginResponse(token: token, expiresAt: expiresAt, user: UserDTO(admission.user)))
     }
 
     static func logout(_ request: Request) async throws -> Response {

@@ -19,14 +19,17 @@ struct PageSession: Sendable {
 
     /// Starts a session for `user` and sets its cookie on `response`. The cookie's token is new at
     /// every sign-in, so a token planted before sign-in is worth nothing after it.
-    static func start(for user: StaffUser, language: DisplayLanguage, on request: Request, response: Response) async throws {
+    /// Throws `SignIn.Refusal.wrongCredentials` when the password changed, or the user was
+    /// deactivated, while the sign-in was under way.
+    static func start(for admission: SignIn.Admission, language: DisplayLanguage, on request: Request, response: Response) async throws {
         let token = Token.generate()
         let now = request.now
         let settings = request.application.web
         let sessions = SessionRepository(request.db)
         try await sessions.deleteExpired(now: now, idleSince: now.addingTimeInterval(-settings.sessionIdleTimeout))
-        try await sessions.create(tokenHash: Token.hash(token), user: user.id, csrfToken: Token.generate(), language: language.rawValue,
-                                  now: now, expiresAt: now.addingTimeInterval(settings.sessionLifetime))
+        guard try await sessions.create(tokenHash: Token.hash(token), user: admission.user.id, csrfToken: Token.generate(), language: language.rawValue,
+                                        now: now, expiresAt: now.addingTimeInterval(settings.sessionLifetime), ifPasswordHash: admission.passwordHash)
+        else { throw SignIn.Refusal.wrongCredentials }
         response.cookies[cookieName] = cookie(token, request: request, maxAge: Int(settings.sessionLifetime), sameSite: .lax)
     }
 

@@ -11,27 +11,35 @@ enum SignIn {
         case tooManyFailures(retryAfter: Int)
     }
 
-    static func attempt(username: String, password: String, on request: Request) async throws -> StaffUser {
+    /// A signed-in user and the password hash their password was checked against: the token or
+    /// session is stored only while the user still has it (`StaffRepository.storeToken`).
+    struct Admission: Sendable {
+        let user: StaffUser
+        let passwordHash: String
+    }
+
+    static func attempt(username: String, password: String, on request: Request) async throws -> Admission {
         // No username holds a control character, and PostgreSQL refuses a NUL outright: such a
         // username is unknown without asking the database, and is not written into the counts.
         let readable = PlainText.forbiddenCharacter(in: username) == nil
         let limit = SignInLimit(username: readable ? username : "", on: request)
         let attempt = try await limit.admit()
-        let user: StaffUser?
+        let admission: Admission?
         do {
             let found = readable ? try await request.staff.credentials(username: username) : nil
             let hasher = request.application.passwordHasher
             // An unknown username is checked against a dummy hash, so the time taken does not tell it apart.
-            user = try await hasher.verify(password, created: found?.passwordHash ?? hasher.dummyHash) ? found?.user : nil
+            admission = try await hasher.verify(password, created: found?.passwordHash ?? hasher.dummyHash)
+                ? found.map { Admission(user: $0.user, passwordHash: $0.passwordHash) } : nil
         } catch {
             try? await limit.withdraw(attempt)
             throw error
         }
-        guard let user else {
+        guard let admission else {
             try await limit.fail(attempt)
             throw Refusal.wrongCredentials
         }
         try await limit.succeed(attempt)
-        return user
+        return admission
     }
 }

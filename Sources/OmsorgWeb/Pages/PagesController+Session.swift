@@ -15,9 +15,9 @@ extension PagesController {
         let texts = request.pageContext.texts
         let form = FormState(values: ["username": username], messages: [])
         do {
-            let user = try await SignIn.attempt(username: username, password: fields["password"] ?? "", on: request)
+            let admission = try await SignIn.attempt(username: username, password: fields["password"] ?? "", on: request)
             let response = PageResponse.seeOther("/")
-            try await PageSession.start(for: user, language: request.displayLanguage, on: request, response: response)
+            try await PageSession.start(for: admission, language: request.displayLanguage, on: request, response: response)
             return response
         } catch SignIn.Refusal.wrongCredentials {
             let refused = FormState(values: form.values, messages: [.init(field: "username", text: texts("error.sign-in"))])

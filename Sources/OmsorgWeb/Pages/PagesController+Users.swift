@@ -50,7 +50,8 @@ extension PagesController {
     }
 
     static func userChangeForm(_ request: Request) async throws -> Response {
-        let account = try await request.staff.account(try request.parameter("userID", as: StaffUser.ID.self), access: try request.administrationAccess)
+        let access = try request.administrationAccess
+        let account = try await request.staff.account(try request.parameter("userID", as: StaffUser.ID.self), access: access)
         return PageResponse.html(UserPage.renderChange(request.pageContext, account: account, form: FormState(values: UserPage.values(of: account)),
                                                        passwordForm: FormState()))
     }

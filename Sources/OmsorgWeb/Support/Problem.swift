@@ -60,7 +60,7 @@ struct Problem: Error, Encodable, Sendable {
         switch error {
         case .notFound(let message): Problem(.notFound, message)
         case .concurrentChange: Problem(.conflict, "The case was changed by someone else at the same moment; load it again and repeat.")
-        case .duplicate(let message): Problem(.conflict, message)
+        case .duplicate(let message, let field): Problem(.conflict, message, field: field)
         case .changedSince(let current):
             Problem(.preconditionFailed, "Someone else has changed it since the version you sent; nothing was changed. It is now version \(current): load it again.",
                     field: "If-Match")
