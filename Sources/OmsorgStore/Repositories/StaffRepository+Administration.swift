@@ -49,8 +49,10 @@ extension StaffRepository {
             row.active = change.isActive
             row.version += 1
             try await row.save(on: tx)
-            if !change.isActive { try await Self.endSessions(of: id, on: tx) }
+            // The audit head before the sessions, in the order a retention run takes them (PostgreSQL
+            // would otherwise find the two waiting for each other).
             try await AuditLog.append([AuditEntry(access, action, subject: Self.subject(row), children: [], at: now)], on: tx)
+            if !change.isActive { try await Self.endSessions(of: id, on: tx) }
             return StaffAccount(row)
         }
     }
@@ -64,8 +66,8 @@ extension StaffRepository {
             row.passwordHash = passwordHash
             row.version += 1
             try await row.save(on: tx)
-            try await Self.endSessions(of: id, on: tx)
             try await AuditLog.append([AuditEntry(access, .resetPassword, subject: "user:\(id)", children: [], at: now)], on: tx)
+            try await Self.endSessions(of: id, on: tx)
             return StaffAccount(row)
         }
     }
