@@ -67,7 +67,9 @@ fuzz() {
   printf "%-10s  %10s  %10s  %10s  %14s  %s\n" "$label" "$operations" "$cases" "$server_errors" "$steps" \
     "$([ "$status" -eq 0 ] && echo "conforming" || echo "FAILED")"
   if [ "$status" -ne 0 ]; then
-    sed -n '/FAILURES/,/SUMMARY/p' "$dir/fuzz.log" | head -n 150 >&2
+    # What schemathesis found: its failures, or the errors that stopped it (a slow health check, say).
+    sed -n '/FAILURES\|ERRORS/,$p' "$dir/fuzz.log" | head -n 150 >&2
+    tail -n 40 "$dir/fuzz.log" >&2
     echo "api-fuzz: schemathesis found failures on $label (exit $status); the server's last lines:" >&2
     { grep -v "\[Migrator\]" "$dir/serve.log" || true; } | tail -n 20 >&2
     return 1

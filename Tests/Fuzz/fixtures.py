@@ -51,9 +51,13 @@ def main(base):
     # A user of the municipality whom the fuzzer may rename, deactivate and give new passwords.
     users = call(base, "GET", "/api/v1/users", token=administrator)["items"]
     targets = [user["id"] for user in users if user["username"] in ("sydby.analyst", "sydby.notifier")]
+    # The users the run signs in as: a link from GET /users to PUT /users/{userId} must not
+    # deactivate them or end their tokens halfway.
+    signed_in = [user["id"] for user in users if user["username"] in
+                 ("sydby.caseworker", "sydby.team-leader", "sydby.administrator", "sydby.caseworker2")]
     print(json.dumps({
         "caseworker": caseworker, "teamLeader": team_leader, "administrator": administrator, "logout": token(base, "sydby.caseworker2"),
-        "caseId": case_ids, "childId": children, "memberId": members, "userId": targets, "steps": steps,
+        "caseId": case_ids, "childId": children, "memberId": members, "userId": targets, "signedIn": signed_in, "steps": steps,
         "stages": {stage: len(ids) for stage, ids in by_stage.items()},
     }))
 

@@ -5,7 +5,7 @@ each operation is for.
 scripts/api-fuzz.sh signs in and finds the identifiers before the run, and passes them in
 OMSORG_FUZZ, a JSON object:
   {"caseworker": TOKEN, "teamLeader": TOKEN, "administrator": TOKEN, "logout": TOKEN,
-   "caseId": [...], "childId": [...], "memberId": [...], "userId": [...],
+   "caseId": [...], "childId": [...], "memberId": [...], "userId": [...], "signedIn": [...],
    "steps": {caseId: {"reportId": [...], "measureId": [...], "goalId": [...]}}}
 """
 
@@ -26,9 +26,10 @@ def before_call(ctx, case, **kwargs):
     there, or no identifier at all), and the token of the caller whose role the operation is for:
     administrators for users, team leaders for assignment, caseworkers for casework. Signing out
     spends a token of its own, so that the others stay signed in."""
-    for name in list(case.path_parameters or {}):
+    for name, value in list((case.path_parameters or {}).items()):
         known = FIXTURES.get(name)
-        if known and RANDOM.random() < 0.9:
+        protected = name == "userId" and str(value).upper() in FIXTURES.get("signedIn", [])
+        if known and (protected or RANDOM.random() < 0.9):
             case.path_parameters[name] = RANDOM.choice(known)
     refer_to_the_case(case)
     path = case.operation.path

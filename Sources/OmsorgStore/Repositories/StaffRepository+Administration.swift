@@ -97,7 +97,7 @@ extension StaffRepository {
     /// follow a user's rights over time.
     private static func subject(_ row: UserRow) -> String {
         // The team quoted and escaped: a team named `x active:false` must not read as another field.
-        "user:\(row.id!) role:\(row.role) team:\(row.team.map { String(reflecting: $0) } ?? "-") active:\(row.active)"
+        "user:\(StaffUser.ID(row.id!)) role:\(row.role) team:\(row.team.map { String(reflecting: $0) } ?? "-") active:\(row.active)"
     }
 }
 

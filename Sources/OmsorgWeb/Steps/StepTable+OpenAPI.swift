@@ -26,6 +26,7 @@ extension StepTable {
             "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Case"]]],
         ]]
         for status in ["400", "401", "403", "404", "409", "413", "415", "422"] { responses[status] = problem }
+        responses["503"] = ["$ref": "#/components/responses/Busy"]
         return [
             "summary": step.summary,
             "parameters": [["name": "caseId", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
