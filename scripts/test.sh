@@ -12,6 +12,8 @@ export OMSORG_TEST_REQUIRE_POSTGRES=1
 swift build --build-tests
 scripts/smoke.sh "$postgres_url"
 swift test --skip-build
+# omsorg model fit against statsmodels on generated data: estimates and standard errors to 1e-6 relative.
+scripts/model-reference.sh .build/debug/omsorg
 # The release build, which the service and the benchmarks run: its optimiser has crashed on code the
 # debug build compiled (a throwing initialiser with try! inside), so it is built here too.
 swift build -c release --product omsorg

@@ -10,9 +10,11 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     }
     app.omsorg = configuration
     app.databases.use(try configuration.database.configuration(), as: configuration.database.databaseID)
-    try await configuration.database.prepare(app.eventLoopGroup.makeIterator().compactMap {
-        app.databases.database(configuration.database.databaseID, logger: app.logger, on: $0)
-    })
+    if configuration.usesDatabase {
+        try await configuration.database.prepare(app.eventLoopGroup.makeIterator().compactMap {
+            app.databases.database(configuration.database.databaseID, logger: app.logger, on: $0)
+        })
+    }
     app.migrations.addOmsorg()
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
@@ -25,6 +27,7 @@ public func configure(_ app: Application, with configuration: OmsorgConfiguratio
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(RetentionCommand(), as: "retention")
+    app.asyncCommands.use(ModelCommand(), as: "model")
     installWeb(on: app, settings: configuration.web)
     if configuration.migrateOnStart {
         // The embedded database has no operator to run `migrate`; it is brought up to date on start.

@@ -11,6 +11,9 @@ public struct OmsorgConfiguration: Sendable {
     public var seedDemo = false
     /// Bring the embedded database up to date on start. Not for commands that use no database.
     public var migrateOnStart = true
+    /// False for the commands that work on files only (`generate`, `model`): they open no database
+    /// (an embedded one is not even created) and print nothing but their own output.
+    public var usesDatabase = true
     /// File the audit log by child in the background: what the service does, not its commands.
     public var indexesAuditLog = false
     /// Sessions, sign-in limits, password hashing and request limits of the HTTP layer.
@@ -36,7 +39,7 @@ public struct OmsorgConfiguration: Sendable {
         migrateOnStart = database.isEmbedded
     }
 
-    static let databaseFreeCommands: Set<String> = ["generate"]
+    static let databaseFreeCommands: Set<String> = ["generate", "model"]
     /// Commands that copy the database as it is: a backup of what is there, and a restore that
     /// replaces it whole and then migrates an older backup forward itself.
     static let asIsCommands: Set<String> = ["backup", "restore"]
@@ -67,7 +70,8 @@ public struct OmsorgConfiguration: Sendable {
         // `serve` is also what runs with no command, or with only options.
         let command = remaining.dropFirst().first
         configuration.indexesAuditLog = command == nil || command == "serve" || command?.hasPrefix("-") == true
-        configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.union(asIsCommands).contains(remaining.dropFirst().first ?? "")
+        configuration.usesDatabase = !databaseFreeCommands.contains(command ?? "")
+        configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.union(asIsCommands).contains(command ?? "")
         return (configuration, remaining)
     }
 }

@@ -17,7 +17,7 @@ try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
 do {
     try await configure(app, with: configuration)
-    app.logger.notice("Omsorg on \(configuration.database)")
+    if configuration.usesDatabase { app.logger.notice("Omsorg on \(configuration.database)") }
     try await app.execute()
 } catch {
     FileHandle.standardError.write(Data("omsorg: \((error as? any AbortError)?.reason ?? "\(error)")\n".utf8))
