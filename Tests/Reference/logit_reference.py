@@ -114,6 +114,28 @@ def statsmodels_fit(data):
     return params, np.sqrt(np.diag(covariance)), model.loglike(params)
 
 
+REFUSED = {
+    "a text value": ("x,outcome\n1,0\nthree,1\n", "line 3, column x: 'three' is not a number"),
+    "an empty column": ("x,empty,outcome\n1,,0\n2,,1\n", "line 2, column empty: empty value"),
+    "an outcome other than 0/1": ("x,outcome\n1,0\n2,2\n", "line 3, column outcome: the outcome must be 0 or 1, not '2'"),
+    "no outcome column": ("x,y\n1,0\n", "There is no column 'outcome' for the outcome"),
+    "a constant column": ("x,c,outcome\n1,5,0\n2,5,1\n3,5,1\n", "Constant column(s) c"),
+}
+
+
+def check_refusals(binary, folder):
+    """Bad tables exit non-zero with a message on standard error that names the row and column."""
+    for what, (text, message) in REFUSED.items():
+        path = os.path.join(folder, "refused.csv")
+        with open(path, "w") as file:
+            file.write(text)
+        run = subprocess.run([binary, "model", "fit", "--table", path, "--outcome", "outcome", "--json"], cwd=folder,
+                             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+        if run.returncode == 0 or message not in run.stderr:
+            sys.exit(f"model-reference: a table with {what} was not refused with '{message}' (exit {run.returncode}):\n{run.stdout}{run.stderr}")
+    print(f"model-reference: {len(REFUSED)} bad tables refused with a non-zero exit and a message naming the line and column, or the column")
+
+
 def relative(a, b):
     return abs(a - b) / abs(b)
 
@@ -144,6 +166,7 @@ def main():
             print(f"model-reference: {name} ({len(data['y'])} rows × {len(data['names'])} columns, {ours['iterations']} iterations): "
                   f"worst relative difference {worst[0]:.2e} ({worst[1]}); log-likelihood {likelihood_difference:.2e} — {status}")
             worst_overall = max(worst_overall, (worst[0], f"{name}: {worst[1]}"))
+        check_refusals(binary, folder)
     print(f"model-reference: worst relative difference of all estimates and standard errors {worst_overall[0]:.2e} ({worst_overall[1]})")
     if failed:
         sys.exit(f"model-reference: FAILED: omsorg and statsmodels differ by more than {TOLERANCE:g} relative")

@@ -28,8 +28,6 @@ public struct SymmetricMatrix: Sendable, Equatable {
         }
     }
 
-    public var diagonal: [Double] { (0..<order).map { self[$0, $0] } }
-
     /// The matrix of the rows and columns `indices`, in that order.
     func restricted(to indices: [Int]) -> SymmetricMatrix {
         var result = SymmetricMatrix(order: indices.count)
