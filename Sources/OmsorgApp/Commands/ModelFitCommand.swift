@@ -54,7 +54,7 @@ struct ModelFitCommand: AsyncCommand {
     private func printTable(_ fit: LogisticFit, outcome: String, on console: any Console) {
         let rows = fit.patterns.map { "\(fit.rows) rows (\($0) distinct, fitted as weighted patterns)" } ?? "\(fit.rows) rows"
         console.print("Logistic regression of \(outcome) on \(fit.coefficients.count - 1) column(s): \(rows), "
-                      + "\(number(fit.observations)) observations" + (fit.l2 > 0 ? ", L2 penalty \(fit.l2)" : "") + ".")
+                      + "\(PlainNumber.text(fit.observations)) observations" + (fit.l2 > 0 ? ", L2 penalty \(fit.l2)" : "") + ".")
         console.print((fit.converged ? "Converged in \(fit.iterations) iterations" : "Not converged after \(fit.iterations) iterations")
                       + String(format: "; log-likelihood %.6f.", fit.logLikelihood))
         let width = max(9, fit.coefficients.map(\.name.count).max() ?? 0)
@@ -65,34 +65,18 @@ struct ModelFitCommand: AsyncCommand {
         }
         for warning in fit.warnings { console.print("warning: \(warning)") }
     }
-
-    private func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 /// The fit as `omsorg model fit --json` prints it.
 private struct FitJSON: Encodable {
-    struct Coefficient: Encodable {
-        let name: String
-        let estimate: Double
-        let standardError: Double
-        let z: Double
-        let p: Double
-        let lower: Double
-        let upper: Double
-    }
-
-    let coefficients: [Coefficient]
+    let coefficients: [LogisticFit.Coefficient]
     let logLikelihood: Double
     let iterations: Int
     let converged: Bool
     let warnings: [String]
 
     init(_ fit: LogisticFit) {
-        coefficients = fit.coefficients.map {
-            .init(name: $0.name, estimate: $0.estimate, standardError: $0.standardError, z: $0.z, p: $0.p, lower: $0.lower, upper: $0.upper)
-        }
+        coefficients = fit.coefficients
         logLikelihood = fit.logLikelihood
         iterations = fit.iterations
         converged = fit.converged

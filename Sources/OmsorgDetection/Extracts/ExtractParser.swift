@@ -20,8 +20,7 @@ public struct ExtractParser {
         let schema = source.schema
         var columns = schema.columns.map { Builder(kind: $0.kind) }
         var positions: [Int] = []
-        var errors: [ExtractError.RowError] = []
-        var errorCount = 0
+        var errors = CSVRowErrors(limit: reportedErrors)
         var rowCount = 0
         var headerError: ExtractError?
         CSV.forEachRecord(in: data) { line, fields in
@@ -32,10 +31,7 @@ public struct ExtractParser {
             guard headerError == nil else { return }
             rowCount += 1
             guard fields.count == positions.count else {
-                errorCount += 1
-                if errors.count < reportedErrors {
-                    errors.append(.init(line: line, column: nil, message: "expected \(positions.count) fields, found \(fields.count)"))
-                }
+                errors.report(.init(line: line, column: nil, message: "expected \(positions.count) fields, found \(fields.count)"))
                 return
             }
             var rowErrors: [ExtractError.RowError] = []
@@ -48,13 +44,11 @@ public struct ExtractParser {
                end != ParsedExtract.noDate, end < start {
                 rowErrors.append(.init(line: line, column: "end_date", message: "the treatment period ends before it starts"))
             }
-            guard !rowErrors.isEmpty else { return }
-            errorCount += rowErrors.count
-            errors += rowErrors.prefix(max(0, reportedErrors - errors.count))
+            for error in rowErrors { errors.report(error) }
         }
         if let headerError { throw headerError }
         if positions.isEmpty { throw .empty }
-        if errorCount > 0 { throw .rows(errors, total: errorCount) }
+        if errors.total > 0 { throw .rows(errors.listed, total: errors.total) }
         let values = Dictionary(uniqueKeysWithValues: zip(schema.columns.map(\.name), columns.map(\.values)))
         return ParsedExtract(source: source, rowCount: rowCount, columns: values)
     }

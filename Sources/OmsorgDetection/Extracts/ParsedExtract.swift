@@ -44,13 +44,7 @@ public enum ExtractError: Error, Equatable, Sendable, CustomStringConvertible {
     case unexpectedColumn(String)
     case rows([RowError], total: Int)
 
-    public struct RowError: Equatable, Sendable, CustomStringConvertible {
-        public let line: Int
-        public let column: String?
-        public let message: String
-
-        public var description: String { "line \(line)\(column.map { ", column \($0)" } ?? ""): \(message)" }
-    }
+    public typealias RowError = CSVRowError
 
     public var description: String {
         switch self {
@@ -59,9 +53,7 @@ public enum ExtractError: Error, Equatable, Sendable, CustomStringConvertible {
         case .refusedColumn(let column, let reason): "The column '\(column)' is refused: \(reason). Remove it from the extract; nothing was loaded."
         case .missingColumn(let column): "The header lacks the column '\(column)'."
         case .unexpectedColumn(let column): "The column '\(column)' is not part of this extract's declared schema; only declared columns are accepted."
-        case .rows(let errors, let total):
-            (["\(total) row(s) are invalid; nothing was loaded:"] + errors.map { "  \($0)" }
-                + (total > errors.count ? ["  … and \(total - errors.count) more"] : [])).joined(separator: "\n")
+        case .rows(let errors, let total): RowError.summary(errors, total: total, heading: "\(total) row(s) are invalid; nothing was loaded:")
         }
     }
 }

@@ -12,8 +12,7 @@ extension DesignTable {
         var headerError: TableError?
         var covariates: [[Double]] = []
         var outcome: [Double] = [], weights: [Double] = []
-        var errors: [TableError.RowError] = []
-        var errorCount = 0
+        var errors = CSVRowErrors(limit: reportedErrors)
         CSV.forEachRecord(in: data) { line, fields in
             guard let layout else {
                 if headerError == nil {
@@ -25,10 +24,7 @@ extension DesignTable {
                 }
                 return
             }
-            func report(_ column: String?, _ message: String) {
-                errorCount += 1
-                if errors.count < reportedErrors { errors.append(.init(line: line, column: column, message: message)) }
-            }
+            func report(_ column: String?, _ message: String) { errors.report(.init(line: line, column: column, message: message)) }
             guard fields.count == layout.names.count else {
                 report(nil, "expected \(layout.names.count) fields, as the header has, found \(fields.count)")
                 return
@@ -59,7 +55,7 @@ extension DesignTable {
         }
         if let headerError { throw headerError }
         guard let layout else { throw .empty }
-        if errorCount > 0 { throw .rows(errors, total: errorCount) }
+        if errors.total > 0 { throw .rows(errors.listed, total: errors.total) }
         guard !outcome.isEmpty else { throw .noRows }
         self.init(columnNames: layout.covariates.map { layout.names[$0] }, values: Array(covariates.joined()),
                   outcome: outcome, weights: layout.weights == nil ? nil : weights)

@@ -2,7 +2,8 @@ import Foundation
 
 /// A fitted logistic regression: each coefficient with its Wald inference, and how the fit went.
 public struct LogisticFit: Sendable, Equatable {
-    public struct Coefficient: Sendable, Equatable {
+    /// Encodable as `omsorg model fit --json` prints it: its name and every figure.
+    public struct Coefficient: Sendable, Equatable, Encodable {
         /// `intercept` for the constant term, else the table's column name.
         public let name: String
         public let estimate: Double

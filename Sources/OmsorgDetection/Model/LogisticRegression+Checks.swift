@@ -33,7 +33,7 @@ extension LogisticRegression {
             let name = table.columnNames[j]
             for (above, below) in [(1, 0), (0, 1)] where high[below] <= low[above] {
                 columns.append(name)
-                details.append("every row with outcome \(above) has \(name) ≥ \(number(low[above])) and every row with outcome \(below) has \(name) ≤ \(number(high[below]))"
+                details.append("every row with outcome \(above) has \(name) ≥ \(PlainNumber.text(low[above])) and every row with outcome \(below) has \(name) ≤ \(PlainNumber.text(high[below]))"
                                + (high[below] == low[above] ? " (quasi-complete)" : " (complete)"))
                 break
             }
@@ -75,9 +75,5 @@ extension LogisticRegression {
         let slack = 1e-6 * largest
         for i in linear.indices where table.outcome[i] == 1 ? linear[i] < -slack : linear[i] > slack { return nil }
         return largest
-    }
-
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -67,11 +67,12 @@ public struct LogisticRegression: Sendable {
             let gradient = (0..<order).map { $0 == 0 ? current.score[0] : current.score[$0] - l2 * coefficients[$0] }
             let step = solver.solve(gradient)
             var scale = 1.0, accepted: ([Double], LogisticLikelihood)?
+            let reached = objective(current, coefficients)
             for _ in 0..<Self.maxHalvings {
                 let trial = (0..<order).map { coefficients[$0] + scale * step[$0] }
                 let next = LogisticLikelihood(data, at: trial)
                 // Rounding lets a step at the optimum lose the last digits; that is no failure.
-                if objective(next, trial) >= objective(current, coefficients) - 1e-12 * abs(objective(current, coefficients)) {
+                if objective(next, trial) >= reached - 1e-12 * abs(reached) {
                     accepted = (trial, next)
                     break
                 }
@@ -79,7 +80,7 @@ public struct LogisticRegression: Sendable {
             }
             guard let (trial, next) = accepted else { break }
             iterations += 1
-            let deviance = -2 * objective(next, trial), previous = -2 * objective(current, coefficients)
+            let deviance = -2 * objective(next, trial), previous = -2 * reached
             lastStep = (0..<order).map { trial[$0] - coefficients[$0] }
             coefficients = trial
             current = next
@@ -94,7 +95,7 @@ public struct LogisticRegression: Sendable {
         if current.saturatedObservations > 0 {
             if l2 == 0, let columns = Self.separatingColumns(data, direction: lastStep, names: names) {
                 throw .separation(columns: columns, detail: "a combination of their values predicts the outcome of "
-                                  + "\(ModelWarning.count(current.saturatedObservations)) observation(s) without error")
+                                  + "\(PlainNumber.text(current.saturatedObservations)) observation(s) without error")
             }
             warnings.append(.extremeProbabilities(observations: current.saturatedObservations))
         }

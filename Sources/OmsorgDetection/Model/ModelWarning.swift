@@ -10,15 +10,11 @@ public enum ModelWarning: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .fewEvents(let events, let outcome, let columns):
-            "Only \(Self.count(events)) observations have outcome \(outcome) for \(columns) column(s), fewer than 10 per column: estimates may be biased away from 0 and intervals too narrow."
+            "Only \(PlainNumber.text(events)) observations have outcome \(outcome) for \(columns) column(s), fewer than 10 per column: estimates may be biased away from 0 and intervals too narrow."
         case .notConverged(let iterations):
             "The fit did not converge in \(iterations) iterations; the estimates are the last iteration's."
         case .extremeProbabilities(let observations):
-            "Fitted probabilities are numerically 0 or 1 for \(Self.count(observations)) observation(s)."
+            "Fitted probabilities are numerically 0 or 1 for \(PlainNumber.text(observations)) observation(s)."
         }
-    }
-
-    static func count(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -9,14 +9,7 @@ public enum TableError: Error, Equatable, Sendable, CustomStringConvertible {
     case sameColumn(String)
     case rows([RowError], total: Int)
 
-    public struct RowError: Equatable, Sendable, CustomStringConvertible {
-        /// 1-based, counting the header as line 1.
-        public let line: Int
-        public let column: String?
-        public let message: String
-
-        public var description: String { "line \(line)\(column.map { ", column \($0)" } ?? ""): \(message)" }
-    }
+    public typealias RowError = CSVRowError
 
     public var description: String {
         switch self {
@@ -28,9 +21,7 @@ public enum TableError: Error, Equatable, Sendable, CustomStringConvertible {
             "There is no column '\(name)' for the \(role); the header has \(available.map { "'\($0)'" }.joined(separator: ", "))."
         case .reservedName(let name): "A column may not be named '\(name)': the model's constant term has that name. Rename the column."
         case .sameColumn(let name): "The column '\(name)' cannot be both the outcome and the weights."
-        case .rows(let errors, let total):
-            (["\(total) value(s) are invalid; nothing was fitted:"] + errors.map { "  \($0)" }
-                + (total > errors.count ? ["  … and \(total - errors.count) more"] : [])).joined(separator: "\n")
+        case .rows(let errors, let total): RowError.summary(errors, total: total, heading: "\(total) value(s) are invalid; nothing was fitted:")
         }
     }
 }
