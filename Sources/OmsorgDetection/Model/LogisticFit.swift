@@ -2,8 +2,9 @@ import Foundation
 
 /// A fitted logistic regression: each coefficient with its Wald inference, and how the fit went.
 public struct LogisticFit: Sendable, Equatable {
-    /// Encodable as `omsorg model fit --json` prints it: its name and every figure.
-    public struct Coefficient: Sendable, Equatable, Encodable {
+    /// Encoded as `omsorg model fit --json` prints it: its name and every figure. Decoding reads the
+    /// estimate and standard error and computes the rest again.
+    public struct Coefficient: Sendable, Equatable, Codable {
         /// `intercept` for the constant term, else the table's column name.
         public let name: String
         public let estimate: Double
@@ -28,6 +29,19 @@ public struct LogisticFit: Sendable, Equatable {
         }
 
         static let normalQuantile975 = 1.959963984540054
+
+        enum CodingKeys: String, CodingKey {
+            case name, estimate, standardError, z, p, lower, upper
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(name: try container.decode(String.self, forKey: .name), estimate: try container.decode(Double.self, forKey: .estimate),
+                      standardError: try container.decode(Double.self, forKey: .standardError))
+        }
+
+        /// The factor by which the odds of the outcome change with one more of the column (an indicator present).
+        public var oddsRatio: Double { exp(estimate) }
     }
 
     /// The intercept first, then one per covariate column in the table's order.

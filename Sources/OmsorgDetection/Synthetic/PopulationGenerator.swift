@@ -2,7 +2,7 @@ import Foundation
 import OmsorgDomain
 
 /// A deterministic synthetic municipality: households, children and custody holders, one extract per
-/// source system over `years`, and outcomes from `TruthModel`. Nobody in it is real: every person
+/// source system over `years`, and each year's reports of concern from `TruthModel`. Nobody in it is real: every person
 /// number is a replacement number (day + 60), which CPR never issues as a birth number.
 public struct PopulationGenerator {
     public var inhabitants: Int
@@ -44,9 +44,17 @@ public struct PopulationGenerator {
         }
         progress("generated \(population.personCount) persons in \(population.households) households")
         for family in population.families {
-            SyntheticEvents.generate(for: family, into: &population, using: &random, from: firstDay, to: lastDay, asOf: asOf)
+            SyntheticEvents.generate(for: family, into: &population, using: &random, from: firstDay, to: lastDay)
         }
         progress("generated the source-system events")
+        // Every year's reports follow the truth model on the indicators at the year's start, so a
+        // model trained on an earlier year and checked on a later one meets the same truth.
+        var year = LocalDate(daysSinceEpoch: Int(firstDay))
+        while year < asOf {
+            let table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: population.data, asOf: year, outcomeMonths: 12)
+            _ = population.drawReports(table, using: &random, from: year, to: year.addingMonths(12), lastDay: lastDay)
+            year = year.addingMonths(12)
+        }
         let table = IndicatorEngine.compute(IndicatorDefinition.catalogue, on: population.data, asOf: asOf, outcomeMonths: 12)
         population.drawOutcomes(table, using: &random, asOf: asOf, lastDay: lastDay)
         progress("drew outcomes for \(table.children.count) children from the truth model")

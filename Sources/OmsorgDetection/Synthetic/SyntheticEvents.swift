@@ -1,16 +1,16 @@
 import Foundation
 import OmsorgDomain
 
-/// The source-system events of one family, drawn from its latent circumstances.
+/// The source-system events of one family, drawn from its latent circumstances. Reports of concern
+/// are not among them: those follow the truth model, year by year (`PopulationGenerator`).
 enum SyntheticEvents {
     static func generate(for family: Family, into population: inout SyntheticPopulation, using random: inout SeededRandom,
-                         from: Int32, to: Int32, asOf: LocalDate) {
+                         from: Int32, to: Int32) {
         for child in family.children {
             let born = population.data.birthDay[Int(child)]
             healthVisiting(child, born: born, family, &population.data, &random, from: from, to: to)
             dental(child, born: born, family, &population.data, &random, from: from, to: to)
             daycare(child, born: born, family, &population.data, &random, from: from, to: to)
-            reportsBefore(Int32(asOf.daysSinceEpoch), child: child, born: born, family, &population.data, &random, from: from)
         }
         for adult in family.adults {
             jobCentre(adult, family, &population.data, &random, from: from, to: to)
@@ -57,20 +57,6 @@ enum SyntheticEvents {
         for month in monthStarts(from: from, to: to) where month - born >= 365 && month - born < 6 * 365 {
             let absence = min(random.poisson(rate), 31)
             if absence > 0 { data.events[.daycare, default: .init()].append(subject: child, code: 0, day: month, value: Int32(absence)) }
-        }
-    }
-
-    private static func reportsBefore(_ asOf: Int32, child: Int32, born: Int32, _ family: Family, _ data: inout DetectionDataset<String>,
-                                      _ random: inout SeededRandom, from: Int32) {
-        var logit = -3.1 + (family.benefits ? 0.9 : 0) + (family.substance ? 1.1 : 0)
-        logit += (family.neglect ? 1.6 : 0) + (family.single ? 0.4 : 0)
-        let probability = 1 / (1 + exp(-logit))
-        for yearStart in stride(from: from, to: asOf, by: 365) where yearStart + 365 <= asOf {
-            let start = max(yearStart, born)
-            guard start < yearStart + 365, random.chance(probability) else { continue }
-            for _ in 0..<(1 + random.poisson(family.neglect ? 0.5 : 0.2)) {
-                report(child: child, on: day(in: start, yearStart + 365, &random), until: asOf - 1, into: &data, using: &random)
-            }
         }
     }
 

@@ -70,18 +70,28 @@ public struct SyntheticPopulation {
 
     private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
-    /// Draws each child's outcome from the truth model and records the report of concern (and any
-    /// measure or placement that follows) in the social-services extract.
+    /// Draws each child's outcome of the last year from the truth model and keeps the truth for `truth/`.
     mutating func drawOutcomes(_ table: IndicatorTable, using random: inout SeededRandom, asOf: LocalDate, lastDay: Int32) {
-        let from = Int32(asOf.daysSinceEpoch)
-        for row in table.children.indices {
+        let drawn = drawReports(table, using: &random, from: asOf, to: LocalDate(daysSinceEpoch: Int(lastDay) + 1), lastDay: lastDay)
+        probabilities = drawn.map(\.probability)
+        outcomes = drawn.map { $0.outcome ? 1 : 0 }
+    }
+
+    /// Draws for each child of `table` whether a report of concern falls in `from..<to`, from the
+    /// truth model, and records it (and any measure or placement that follows) in the
+    /// social-services extract.
+    mutating func drawReports(_ table: IndicatorTable, using random: inout SeededRandom, from: LocalDate, to: LocalDate,
+                              lastDay: Int32) -> [(probability: Double, outcome: Bool)] {
+        let first = Int32(from.daysSinceEpoch), days = UInt64(to.daysSinceEpoch - from.daysSinceEpoch)
+        return table.children.indices.map { row in
             let probability = TruthModel.probability(table, row: row)
             let outcome = random.chance(probability)
-            probabilities.append(probability)
-            outcomes.append(outcome ? 1 : 0)
-            guard outcome else { continue }
-            let day = from + Int32(random.next() % UInt64(lastDay - from + 1))
-            SyntheticEvents.report(child: table.children[row], on: day, until: lastDay, into: &data, using: &random)
+            // A child with a report often gets more than one, which "2+ reports in 24 months" counts.
+            for _ in 0..<(outcome ? 1 + random.poisson(0.4) : 0) {
+                let day = first + Int32(random.next() % days)
+                SyntheticEvents.report(child: table.children[row], on: day, until: lastDay, into: &data, using: &random)
+            }
+            return (probability, outcome)
         }
     }
 

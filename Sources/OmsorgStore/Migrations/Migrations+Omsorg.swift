@@ -19,6 +19,7 @@ extension Migrations {
         AddAssignmentVersions(),
         AddFamilyMemberVersions(),
         AddUserStates(),
+        CreateModelVersions(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

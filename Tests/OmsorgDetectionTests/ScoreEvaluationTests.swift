@@ -1,0 +1,50 @@
+import Testing
+@testable import OmsorgDetection
+
+@Suite("Evaluating scores")
+struct ScoreEvaluationTests {
+    /// Four rows worked by hand: of the four positive–negative pairs, (0.35, 0.1), (0.8, 0.1) and
+    /// (0.8, 0.4) are ordered right and (0.35, 0.4) wrong, so the AUC is 3/4.
+    @Test func aucBrierAndCalibrationOfASmallExample() {
+        let evaluation = ScoreEvaluation(scores: [0.1, 0.4, 0.35, 0.8], outcomes: [0, 0, 1, 1])
+        #expect(evaluation.auc == 0.75)
+        #expect(abs(evaluation.brier - (0.01 + 0.16 + 0.4225 + 0.04) / 4) < 1e-15)
+        #expect(evaluation.calibration.map(\.count) == [1, 1, 1, 1])
+        #expect(evaluation.calibration.map(\.meanPredicted) == [0.1, 0.35, 0.4, 0.8])
+        #expect(evaluation.calibration.map(\.observedRate) == [0, 1, 0, 1])
+        #expect(abs(evaluation.expectedCalibrationError - (0.1 + 0.65 + 0.4 + 0.2) / 4) < 1e-15)
+    }
+
+    @Test func tiesCountAHalfAndOneOutcomeHasNoAUC() {
+        #expect(ScoreEvaluation(scores: [0.5, 0.5, 0.9], outcomes: [1, 0, 1]).auc == 0.75)
+        #expect(ScoreEvaluation(scores: [0.2, 0.3], outcomes: [1, 1]).auc == nil)
+    }
+
+    /// Twenty rows: each decile holds two, and a calibrated bin has an observed rate equal to its mean.
+    @Test func decilesOfTwentyRows() {
+        let scores = (0..<20).map { Double($0 / 2) / 10 + 0.05 }
+        let outcomes: [UInt8] = (0..<20).map { $0 >= 10 && $0 % 2 == 0 ? 1 : 0 }
+        let evaluation = ScoreEvaluation(scores: scores, outcomes: outcomes)
+        #expect(evaluation.calibration.count == 10)
+        #expect(evaluation.calibration.allSatisfy { $0.count == 2 })
+        #expect(evaluation.calibration[9].observedRate == 0.5)
+        #expect(evaluation.calibration[0].observedRate == 0)
+    }
+
+    @Test func errorRatesByGroupAndTheirLargestRatio() {
+        let rates = GroupErrorRates(grouping: "household", groupOf: ["a", "a", "a", "a", "b", "b", "b"],
+                                    flagged: [true, false, false, true, true, false, false], outcomes: [0, 0, 1, 1, 0, 0, 1])
+        #expect(rates.groups.map(\.name) == ["a", "b"])
+        #expect(rates.groups.map(\.falsePositiveRate) == [0.5, 0.5])
+        #expect(rates.groups.map(\.falseNegativeRate) == [0.5, 1])
+        #expect(rates.largestFalsePositiveRatio == 1)
+        #expect(rates.largestFalseNegativeRatio == 2)
+        let unbounded = GroupErrorRates(grouping: "g", groupOf: ["a", "a", "b", "b"], flagged: [true, false, false, false], outcomes: [0, 0, 0, 0])
+        #expect(unbounded.largestFalsePositiveRatio == nil)
+    }
+
+    @Test func theTopShareFlagsTiesAtTheCutTogether() {
+        #expect(GroupErrorRates.topShare(0.25, of: [0.1, 0.9, 0.5, 0.3]) == [false, true, false, false])
+        #expect(GroupErrorRates.topShare(0.25, of: [0.1, 0.9, 0.9, 0.3]) == [false, true, true, false])
+    }
+}
