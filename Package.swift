@@ -40,6 +40,7 @@ let package = Package(
             name: "OmsorgWeb",
             dependencies: [
                 "OmsorgDomain",
+                "OmsorgDetection",
                 "OmsorgStore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Plot", package: "Plot"),

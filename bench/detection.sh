@@ -29,6 +29,7 @@ ours=inf theirs=inf
 for _ in 1 2 3; do
   rm -f "$work/omsorg.sqlite" "$work/import.sqlite"
   (cd "$work" && "$omsorg" municipality --code 9901 --name Bench --log warning >/dev/null)
+  (cd "$work" && "$omsorg" municipality legal-basis --code 9901 --reference "Benchmark" --date 2024-01-01 --approved-by "Bench" --log warning >/dev/null)
   start=$(now)
   (cd "$work" && "$omsorg" ingest --source daycare --municipality 9901 "$file" --log warning >/dev/null)
   ours=$(best "$ours" "$(elapsed "$start")")

@@ -96,6 +96,20 @@ printf 'smoke administrator pw\n' | "$omsorg" administrator --municipality 9903 
   | grep -c "Added administrator smokeby.admin" >/dev/null || fail "administrator: $(cat err.txt)"
 if printf 'short\n' | "$omsorg" administrator --municipality 9903 --username smokeby.admin2 --name Vera 2>err.txt >/dev/null; then fail "a short password was accepted"; fi
 grep -q -- "--password" err.txt || fail "no message naming the password: $(cat err.txt)"
+# No extract is loaded, tabulated or trained on before the municipality has recorded its legal basis.
+if "$omsorg" ingest --source daycare --municipality 9903 gen/daycare.csv </dev/null 2>err.txt >/dev/null; then fail "ingest ran without a legal basis"; fi
+grep -q "no legal basis for early detection" err.txt || fail "no message for the missing legal basis: $(cat err.txt)"
+grep -q "omsorg municipality legal-basis --code 9903" err.txt || fail "the message does not say how to record the basis"
+if "$omsorg" model train --municipality 9903 --as-of 2025-01-01 </dev/null 2>err.txt >/dev/null; then fail "training ran without a legal basis"; fi
+grep -q "no legal basis for early detection" err.txt || fail "no message for training without a legal basis: $(cat err.txt)"
+if "$omsorg" municipality legal-basis --code 9903 --reference " " --date 2024-03-01 --approved-by Byrådet </dev/null 2>err.txt >/dev/null; then fail "an empty reference was recorded"; fi
+grep -q -- "--reference" err.txt || fail "no message naming the reference: $(cat err.txt)"
+if "$omsorg" municipality legal-basis --code 9903 --reference "Lov nr. 1" --date 2099-01-01 --approved-by Byrådet </dev/null 2>err.txt >/dev/null; then fail "a future date was recorded"; fi
+grep -q -- "--date" err.txt || fail "no message naming the date: $(cat err.txt)"
+[ "$(sqlite3 omsorg.sqlite "SELECT COUNT(*) FROM detection_legal_bases")" = 0 ] || fail "a refused legal basis was stored"
+"$omsorg" municipality legal-basis --code 9903 --reference "Byrådets beslutning af 1. marts 2024, sag 24/123" --date 2024-03-01 \
+  --approved-by "Byrådet" </dev/null | grep -c "Recorded the legal basis" >/dev/null || fail "legal-basis"
+echo "smoke: detection refuses to run without a legal basis, and a bad one is refused by field"
 printf 'person_number,date,event,diagnosis\n7503184002,2024-01-01,attended,F32\n' >refused.csv
 if "$omsorg" ingest --source dental --municipality 9903 refused.csv </dev/null 2>err.txt >/dev/null; then fail "a diagnosis column was accepted"; fi
 grep -q "column 'diagnosis' is refused" err.txt || fail "no message naming the refused column"
@@ -143,3 +157,21 @@ grep -q "does not exist or is not writable" err.txt || fail "no message for an o
 cmp -s <(sort table.csv) <(sort folder.csv) || fail "the store and the folder give different indicator tables"
 "$omsorg" audit verify </dev/null | grep -c "unbroken" >/dev/null || fail "audit verify"
 echo "smoke: the indicator table from the store equals the one from the extracts; audit verify ok"
+mkdir model
+"$omsorg" model train --municipality 9903 --as-of 2025-01-01 --out model </dev/null >train.log 2>err.txt || fail "model train: $(cat err.txt)"
+grep -q "Stored model version 1 for 9903" train.log || fail "model train stored no version: $(cat train.log)"
+for file in model-card-9903-v1.md model-card-9903-v1.html impact-assessment-9903-v1.md impact-assessment-9903-v1.html; do
+  [ -s "model/$file" ] || fail "model train wrote no $file"
+done
+grep -q "## Performance on the held-out period" model/model-card-9903-v1.md || fail "the model card has no performance section"
+grep -q "Byrådets beslutning af 1. marts 2024" model/impact-assessment-9903-v1.html || fail "the impact assessment does not name the legal basis"
+if "$omsorg" model train --municipality 9903 --as-of 2025-07-01 </dev/null 2>err.txt >/dev/null; then fail "trained on an outcome not yet known"; fi
+grep -q "2025-06-30" err.txt || fail "no message for an outcome not yet known: $(cat err.txt)"
+if sqlite3 omsorg.sqlite "UPDATE model_versions SET data_sha256 = 'x'" 2>/dev/null; then fail "a stored model version was changed"; fi
+rm model/*
+"$omsorg" model card --municipality 9903 --version 1 --out model </dev/null >/dev/null || fail "model card"
+[ -s model/model-card-9903-v1.md ] || fail "model card wrote no model card"
+if "$omsorg" model card --municipality 9903 --version 7 </dev/null 2>err.txt >/dev/null; then fail "a card for a version that does not exist"; fi
+grep -q "no model version 7" err.txt || fail "no message for a missing version: $(cat err.txt)"
+"$omsorg" audit verify </dev/null | grep -c "unbroken" >/dev/null || fail "audit verify after training"
+echo "smoke: model train stores version 1 with its model card and impact assessment; a stored version cannot be changed"

@@ -39,7 +39,9 @@ public struct OmsorgConfiguration: Sendable {
         migrateOnStart = database.isEmbedded
     }
 
-    static let databaseFreeCommands: Set<String> = ["generate", "model"]
+    /// Commands, with the subcommand where the rest of their group needs the database, that read
+    /// and write only files.
+    static let databaseFreeCommands: [[String]] = [["generate"], ["model", "fit"]]
     /// Commands that copy the database as it is: a backup of what is there, and a restore that
     /// replaces it whole and then migrates an older backup forward itself.
     static let asIsCommands: Set<String> = ["backup", "restore"]
@@ -70,8 +72,9 @@ public struct OmsorgConfiguration: Sendable {
         // `serve` is also what runs with no command, or with only options.
         let command = remaining.dropFirst().first
         configuration.indexesAuditLog = command == nil || command == "serve" || command?.hasPrefix("-") == true
-        configuration.usesDatabase = !databaseFreeCommands.contains(command ?? "")
-        configuration.migrateOnStart = configuration.database.isEmbedded && !databaseFreeCommands.union(asIsCommands).contains(command ?? "")
+        let words = Array(remaining.dropFirst().prefix(2))
+        configuration.usesDatabase = !databaseFreeCommands.contains { words.starts(with: $0) }
+        configuration.migrateOnStart = configuration.database.isEmbedded && configuration.usesDatabase && !asIsCommands.contains(command ?? "")
         return (configuration, remaining)
     }
 }

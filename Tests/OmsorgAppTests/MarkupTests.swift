@@ -1,3 +1,4 @@
+import OmsorgDetection
 @testable import OmsorgWeb
 import Testing
 
@@ -24,5 +25,17 @@ struct MarkupTests {
             if rows.isEmpty { Markup.text("none") } else { Markup.text("!") }
         }
         #expect(list.html == "<ul class=\"x\"><li>a</li><li>b</li>!</ul>")
+    }
+
+    @Test func aModelDocumentIsEscapedAndItsTablesHaveHeaders() {
+        let document = ModelDocument(title: "Card <script>", sections: [
+            .init("Basis", [.paragraph("Lov <b>1</b> & \"2\""), .table(header: ["Term"], rows: [["<x>"]]), .list(["'a'"])]),
+        ])
+        let html = ModelDocumentView(document).standalone()
+        #expect(html.contains("<title>Card &lt;script&gt;</title>"))
+        #expect(html.contains("<p>Lov &lt;b&gt;1&lt;/b&gt; &amp; &quot;2&quot;</p>"))
+        #expect(html.contains("<thead><tr><th scope=\"col\">Term</th></tr></thead><tbody><tr><td>&lt;x&gt;</td></tr></tbody>"))
+        #expect(html.contains("<li>&#39;a&#39;</li>") || html.contains("<li>&#x27;a&#x27;</li>"))
+        #expect(!html.contains("<script"))
     }
 }

@@ -33,7 +33,7 @@ struct IndicatorsCommand: AsyncCommand {
         guard FileManager.default.isWritableFile(atPath: outFolder) else {
             throw Abort(.badRequest, reason: "Cannot write \(out): the folder \(outFolder) does not exist or is not writable.")
         }
-        let municipality = try await app.municipality(code: signature.municipality)
+        let municipality = try await app.detectionMunicipality(code: signature.municipality)
         let started = Date()
         let pseudonymiser = app.pseudonymiser(for: municipality)
         let console = context.console

@@ -20,7 +20,7 @@ struct IngestCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let source = try SourceSystem.named(signature.source)
-        let municipality = try await app.municipality(code: signature.municipality)
+        let municipality = try await app.detectionMunicipality(code: signature.municipality)
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw Abort(.notFound, reason: "Cannot read \(signature.file).")
         }

@@ -1,9 +1,9 @@
 import Vapor
 
-/// `omsorg model …`: the early-detection model's commands, a group that `fit` opens and later
-/// steps of the model's life (train, score, evaluate) join.
+/// `omsorg model …`: the early-detection model's commands: fitting any table, and training a
+/// municipality's model and writing its documents.
 struct ModelCommand: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["fit": ModelFitCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["fit": ModelFitCommand(), "train": ModelTrainCommand(), "card": ModelCardCommand()] }
 
-    var help: String { "The early-detection model (omsorg model fit --table FILE --outcome COLUMN)." }
+    var help: String { "The early-detection model: fit a table, train a municipality's model, write its model card." }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// False-positive and false-negative rates of flagging the highest scores, group by group, so that a
 /// model that errs more for one kind of family (one custody holder, say) is seen before it harms.
 public struct GroupErrorRates: Sendable, Equatable, Codable {
@@ -5,6 +7,9 @@ public struct GroupErrorRates: Sendable, Equatable, Codable {
         public let name: String
         public let count: Int
         public let events: Int
+        public let flagged: Int
+        /// Flagged without the outcome.
+        public let falsePositives: Int
         /// Flagged among those without the outcome; nil when the group has none without it.
         public let falsePositiveRate: Double?
         /// Not flagged among those with the outcome; nil when the group has no outcome.
@@ -21,18 +26,20 @@ public struct GroupErrorRates: Sendable, Equatable, Codable {
 
     public init(grouping: String, groupOf: [String], flagged: [Bool], outcomes: [UInt8]) {
         self.grouping = grouping
-        var tally: [String: (count: Int, events: Int, falsePositives: Int, falseNegatives: Int)] = [:]
+        var tally: [String: (count: Int, events: Int, flagged: Int, falsePositives: Int, falseNegatives: Int)] = [:]
         for row in outcomes.indices {
-            var group = tally[groupOf[row], default: (0, 0, 0, 0)]
+            var group = tally[groupOf[row], default: (0, 0, 0, 0, 0)]
             group.count += 1
             group.events += Int(outcomes[row])
+            if flagged[row] { group.flagged += 1 }
             if flagged[row] && outcomes[row] == 0 { group.falsePositives += 1 }
             if !flagged[row] && outcomes[row] == 1 { group.falseNegatives += 1 }
             tally[groupOf[row]] = group
         }
-        groups = tally.keys.sorted().map { name in
+        // "0-5" before "6-11" before "12-17".
+        groups = tally.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { name in
             let group = tally[name]!, negatives = group.count - group.events
-            return Group(name: name, count: group.count, events: group.events,
+            return Group(name: name, count: group.count, events: group.events, flagged: group.flagged, falsePositives: group.falsePositives,
                          falsePositiveRate: negatives > 0 ? Double(group.falsePositives) / Double(negatives) : nil,
                          falseNegativeRate: group.events > 0 ? Double(group.falseNegatives) / Double(group.events) : nil)
         }

@@ -4,4 +4,9 @@ public enum PlainNumber {
     public static func text(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
+
+    /// An estimate, a rate or a score in a report, to a fixed number of decimals.
+    public static func fixed(_ value: Double, digits: Int = 3) -> String {
+        String(format: "%.\(digits)f", value)
+    }
 }

@@ -16,6 +16,8 @@ public struct Access: Sendable, Equatable {
         case administration
         /// Deleting what has been kept as long as the municipality's retention periods say.
         case retention
+        /// Early detection: its legal basis, training the model on pseudonymised data, scoring.
+        case earlyDetection = "early-detection"
     }
 
     public let actor: StaffUser.ID

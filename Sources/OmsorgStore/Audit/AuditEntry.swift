@@ -14,13 +14,15 @@ public struct AuditEntry: Sendable, Equatable {
         case deleteByRetention
         /// The audit log's entries past their retention period deleted, up to a sequence.
         case pruneAuditLog
+        /// Early detection: a legal basis recorded; a model version trained on the municipality's pseudonymised data.
+        case recordLegalBasis, trainModel
         /// A step of the flow recorded on the case.
         case record(CaseStep.Kind)
 
         public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .changeFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
                                            .search, .readAccessLog, .resolvePseudonym,
                                            .createUser, .changeUser, .deactivateUser, .reactivateUser, .resetPassword,
-                                           .deleteByRetention, .pruneAuditLog] + CaseStep.Kind.allCases.map(Action.record)
+                                           .deleteByRetention, .pruneAuditLog, .recordLegalBasis, .trainModel] + CaseStep.Kind.allCases.map(Action.record)
 
         public var name: String {
             switch self {
@@ -42,6 +44,8 @@ public struct AuditEntry: Sendable, Equatable {
             case .resetPassword: "reset-password"
             case .deleteByRetention: "retention-delete"
             case .pruneAuditLog: "retention-prune-audit"
+            case .recordLegalBasis: "record-legal-basis"
+            case .trainModel: "train-model"
             case .record(let kind): "record-\(kind.rawValue)"
             }
         }
@@ -73,7 +77,7 @@ public struct AuditEntry: Sendable, Equatable {
         self.purpose = purpose
     }
 
-    /// The one who acts when no member of staff does: the retention run an operator starts.
+    /// The one who acts when no member of staff does: the retention run or the model training an operator starts.
     public static let system = StaffUser.ID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
 
     /// An entry of the retention run, in `municipality`'s chain.

@@ -94,6 +94,21 @@ public struct DetectionRepository: Sendable {
         }
     }
 
+    /// Each source's extracts loaded for the municipality: how many files and rows, and when last.
+    public func loadedSources(municipality: Municipality.ID) async throws -> [ImpactAssessment.LoadedSource] {
+        let rows = try await sql.select().columns("source", "row_count", "ingested_at").from("detection_files")
+            .where("municipality_id", .equal, municipality.rawValue).all()
+        var sources: [SourceSystem: ImpactAssessment.LoadedSource] = [:]
+        for row in rows {
+            guard let source = SourceSystem(rawValue: try row.decode(column: "source", as: String.self)) else { continue }
+            let count = try row.decode(column: "row_count", as: Int.self), loaded = try row.decode(column: "ingested_at", as: Date.self)
+            let earlier = sources[source]
+            sources[source] = .init(source: source, files: (earlier?.files ?? 0) + 1, rows: (earlier?.rows ?? 0) + count,
+                                    lastLoaded: max(loaded, earlier?.lastLoaded ?? loaded))
+        }
+        return SourceSystem.allCases.compactMap { sources[$0] }
+    }
+
     /// Row counts per table for the municipality, and its number of events: what an operator checks after a load.
     public func counts(municipality: Municipality.ID) async throws -> [String: Int] {
         // PostgreSQL sums a BIGINT as NUMERIC; cast back so both databases answer an integer.

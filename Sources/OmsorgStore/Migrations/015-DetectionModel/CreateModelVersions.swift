@@ -21,7 +21,7 @@ struct CreateModelVersions: AsyncMigration {
             .field("trained_at", .datetime, .required)
             .field("as_of", .string, .required)
             .field("data_sha256", .string, .required)
-            // The whole version as the store's own versioned JSON (`StoredModelVersion`).
+            // The whole version as the store's own versioned JSON (`StoredModel`).
             .field("content", .string, .required)
             .unique(on: "municipality_id", "number")
             .create()

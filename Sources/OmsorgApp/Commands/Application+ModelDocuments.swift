@@ -1,0 +1,40 @@
+import Foundation
+import OmsorgDetection
+import OmsorgDomain
+import OmsorgStore
+import OmsorgWeb
+import Vapor
+
+extension Application {
+    /// The folder `--out` names (the current one without it), refused before any work when it cannot be written.
+    static func documentFolder(_ path: String?) throws -> URL {
+        let folder = URL(fileURLWithPath: path ?? FileManager.default.currentDirectoryPath, isDirectory: true)
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw Abort(.badRequest, reason: "--out: cannot write to \(folder.path): it does not exist or is not writable.")
+        }
+        return folder
+    }
+
+    /// Writes the model card of `version` and the municipality's impact-assessment summary into
+    /// `folder`, each as Markdown and HTML, and returns the files' paths.
+    func writeModelDocuments(_ version: ModelRepository.Version, _ municipality: Municipality, into folder: URL) async throws -> [String] {
+        let name = "\(municipality.code) \(municipality.name)"
+        guard let basis = try await ModelRepository(db).legalBasis(municipality: municipality.id)?.basis else { return [] }
+        let assessment = ImpactAssessment(municipality: name, legalBasis: basis,
+                                          sources: try await DetectionRepository(db).loadedSources(municipality: municipality.id),
+                                          model: version.model, version: version.number,
+                                          retention: try await RetentionRepository(db).periods(of: municipality.id))
+        let documents = [("model-card", ModelCard.document(version.model, version: version.number, municipality: name)),
+                         ("impact-assessment", assessment.document)]
+        var written: [String] = []
+        for (kind, document) in documents {
+            let stem = folder.appendingPathComponent("\(kind)-\(municipality.code)-v\(version.number)")
+            for (suffix, text) in [("md", document.markdown), ("html", ModelDocumentView(document).standalone())] {
+                let file = stem.appendingPathExtension(suffix)
+                try Data(text.utf8).write(to: file, options: .atomic)
+                written.append(file.path)
+            }
+        }
+        return written
+    }
+}
