@@ -173,5 +173,16 @@ rm model/*
 [ -s model/model-card-9903-v1.md ] || fail "model card wrote no model card"
 if "$omsorg" model card --municipality 9903 --version 7 </dev/null 2>err.txt >/dev/null; then fail "a card for a version that does not exist"; fi
 grep -q "no model version 7" err.txt || fail "no message for a missing version: $(cat err.txt)"
-"$omsorg" audit verify </dev/null | grep -c "unbroken" >/dev/null || fail "audit verify after training"
 echo "smoke: model train stores version 1 with its model card and impact assessment; a stored version cannot be changed"
+"$omsorg" model score --municipality 9903 --as-of 2025-01-01 </dev/null >score.log 2>err.txt || fail "model score: $(cat err.txt)"
+grep -q "proposed 20 (capacity 20 a month, 0 used before)" score.log || fail "model score proposed other than 20: $(head -1 score.log)"
+[ "$(grep -c "^  household " score.log)" = 20 ] || fail "model score listed other than 20 families"
+grep -q "odds ratio" score.log || fail "a proposal does not explain itself"
+"$omsorg" model score --municipality 9903 --as-of 2025-01-01 </dev/null | grep -c "nothing new is proposed" >/dev/null || fail "a second run on the day proposed again"
+[ "$(sqlite3 omsorg.sqlite "SELECT COUNT(*), COUNT(DISTINCT household) FROM detection_proposals")" = "20|20" ] || fail "proposals stored twice"
+if "$omsorg" model policy --municipality 9903 --threshold 2 </dev/null 2>err.txt >/dev/null; then fail "a threshold above 1 was accepted"; fi
+grep -q -- "--threshold is a probability" err.txt || fail "no message naming the threshold: $(cat err.txt)"
+"$omsorg" model policy --municipality 9903 --capacity 25 </dev/null | grep -c "up to 25 families" >/dev/null || fail "model policy"
+"$omsorg" model score --municipality 9903 --as-of 2025-01-20 </dev/null | grep -c "proposed 5 (capacity 25 a month, 20 used before)" >/dev/null || fail "the month's capacity"
+"$omsorg" audit verify </dev/null | grep -c "unbroken" >/dev/null || fail "audit verify after scoring"
+echo "smoke: model score proposes the 20 highest families once, each explained, within the month's capacity"

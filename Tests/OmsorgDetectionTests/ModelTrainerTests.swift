@@ -50,6 +50,18 @@ struct ModelTrainerTests {
         }
     }
 
+    /// A release that redefines an indicator gives it a new version; a model fitted on the old one cannot score.
+    @Test func aVersionWhoseIndicatorWasRedefinedCannotScore() throws {
+        let model = try ModelTrainer().train(Self.population, asOf: LocalDate(year: 2025, month: 1, day: 1)!)
+        #expect(model.retiredIndicators().isEmpty)
+        let redefined = IndicatorDefinition.catalogue.map { definition in
+            definition.id != "reports_of_concern" ? definition : IndicatorDefinition(
+                id: definition.id, version: 2, description: "3+ reports of concern in 24 months", source: definition.source, events: definition.events,
+                subject: definition.subject, windowMonths: definition.windowMonths, aggregate: definition.aggregate, threshold: 3)
+        }
+        #expect(model.retiredIndicators(in: redefined) == ["reports_of_concern_v1"])
+    }
+
     @Test func scoringNeedsEveryIndicatorOfTheModel() throws {
         let model = try ModelTrainer().train(Self.population, asOf: LocalDate(year: 2025, month: 1, day: 1)!)
         let fewer = IndicatorDefinition.catalogue.filter { $0.id != "reports_of_concern" }

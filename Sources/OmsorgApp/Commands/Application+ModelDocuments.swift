@@ -15,6 +15,15 @@ extension Application {
         return folder
     }
 
+    /// Version `number` of the municipality's model, or its latest, or a message saying there is none.
+    func modelVersion(_ number: Int?, of municipality: Municipality) async throws -> ModelRepository.Version {
+        guard let version = try await ModelRepository(db).version(number, municipality: municipality.id) else {
+            throw Abort(.notFound, reason: number.map { "\(municipality.code) has no model version \($0)." }
+                        ?? "\(municipality.code) has no model version yet; train one with omsorg model train --municipality \(municipality.code) --as-of YYYY-MM-DD.")
+        }
+        return version
+    }
+
     /// Writes the model card of `version` and the municipality's impact-assessment summary into
     /// `folder`, each as Markdown and HTML, and returns the files' paths.
     func writeModelDocuments(_ version: ModelRepository.Version, _ municipality: Municipality, into folder: URL) async throws -> [String] {

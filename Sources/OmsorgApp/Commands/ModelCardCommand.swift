@@ -19,10 +19,7 @@ struct ModelCardCommand: AsyncCommand {
         let app = context.application
         let folder = try Application.documentFolder(signature.out)
         let municipality = try await app.detectionMunicipality(code: signature.municipality)
-        guard let version = try await ModelRepository(app.db).version(signature.version, municipality: municipality.id) else {
-            throw Abort(.notFound, reason: signature.version.map { "\(municipality.code) has no model version \($0)." }
-                        ?? "\(municipality.code) has no model version yet; train one with omsorg model train --municipality \(municipality.code) --as-of YYYY-MM-DD.")
-        }
+        let version = try await app.modelVersion(signature.version, of: municipality)
         for file in try await app.writeModelDocuments(version, municipality, into: folder) { context.console.print("wrote \(file)") }
     }
 }

@@ -1,9 +1,11 @@
 import Vapor
 
-/// `omsorg model …`: the early-detection model's commands: fitting any table, and training a
-/// municipality's model and writing its documents.
+/// `omsorg model …`: the early-detection model's commands: fitting any table; training a
+/// municipality's model, writing its documents, scoring with it and setting its proposal policy.
 struct ModelCommand: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["fit": ModelFitCommand(), "train": ModelTrainCommand(), "card": ModelCardCommand()] }
+    var commands: [String: any AnyAsyncCommand] { [
+        "fit": ModelFitCommand(), "train": ModelTrainCommand(), "card": ModelCardCommand(), "score": ModelScoreCommand(), "policy": ModelPolicyCommand(),
+    ] }
 
-    var help: String { "The early-detection model: fit a table, train a municipality's model, write its model card." }
+    var help: String { "The early-detection model: fit a table; train, document and score a municipality's model." }
 }

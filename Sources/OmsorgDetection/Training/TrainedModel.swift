@@ -40,6 +40,12 @@ public struct TrainedModel: Sendable, Equatable, Codable {
         case evaluation, flaggedShare, groupErrors, dataWarnings
     }
 
+    /// The columns of the model's indicators that `catalogue` no longer defines as they were
+    /// fitted: a version cannot score with them.
+    public func retiredIndicators(in catalogue: [IndicatorDefinition] = IndicatorDefinition.catalogue) -> [String] {
+        selected.filter { !catalogue.contains($0) }.map(\.column)
+    }
+
     /// The indicators the model scores with, as their definitions.
     public var selected: [IndicatorDefinition] {
         let columns = Set(model.covariates.map(\.name))

@@ -14,15 +14,16 @@ public struct AuditEntry: Sendable, Equatable {
         case deleteByRetention
         /// The audit log's entries past their retention period deleted, up to a sequence.
         case pruneAuditLog
-        /// Early detection: a legal basis recorded; a model version trained on the municipality's pseudonymised data.
-        case recordLegalBasis, trainModel
+        /// Early detection: a legal basis recorded; a model version trained on the municipality's pseudonymised data;
+        /// its children scored and families proposed.
+        case recordLegalBasis, trainModel, scoreModel
         /// A step of the flow recorded on the case.
         case record(CaseStep.Kind)
 
         public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .changeFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
                                            .search, .readAccessLog, .resolvePseudonym,
                                            .createUser, .changeUser, .deactivateUser, .reactivateUser, .resetPassword,
-                                           .deleteByRetention, .pruneAuditLog, .recordLegalBasis, .trainModel] + CaseStep.Kind.allCases.map(Action.record)
+                                           .deleteByRetention, .pruneAuditLog, .recordLegalBasis, .trainModel, .scoreModel] + CaseStep.Kind.allCases.map(Action.record)
 
         public var name: String {
             switch self {
@@ -46,6 +47,7 @@ public struct AuditEntry: Sendable, Equatable {
             case .pruneAuditLog: "retention-prune-audit"
             case .recordLegalBasis: "record-legal-basis"
             case .trainModel: "train-model"
+            case .scoreModel: "score-model"
             case .record(let kind): "record-\(kind.rawValue)"
             }
         }

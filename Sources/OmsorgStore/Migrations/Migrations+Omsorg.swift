@@ -20,6 +20,7 @@ extension Migrations {
         AddFamilyMemberVersions(),
         AddUserStates(),
         CreateModelVersions(),
+        CreateProposals(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

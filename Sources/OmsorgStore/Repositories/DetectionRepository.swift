@@ -94,6 +94,17 @@ public struct DetectionRepository: Sendable {
         }
     }
 
+    /// Each person's household pseudonym, from the population extracts, a later extract's word last.
+    public func households(municipality: Municipality.ID) async throws -> [Pseudonym: String] {
+        var households: [Pseudonym: String] = [:]
+        for (file, source) in try await files(municipality: municipality.rawValue) where source == .population {
+            try await sql.forEachRow(of: file, municipality: municipality.rawValue, in: "detection_people", ["pseudonym", "household"]) { row in
+                households[try Pseudonym(stored: row[0])] = CSV.text(row[1])
+            }
+        }
+        return households
+    }
+
     /// Each source's extracts loaded for the municipality: how many files and rows, and when last.
     public func loadedSources(municipality: Municipality.ID) async throws -> [ImpactAssessment.LoadedSource] {
         let rows = try await sql.select().columns("source", "row_count", "ingested_at").from("detection_files")

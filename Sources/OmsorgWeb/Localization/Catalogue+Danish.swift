@@ -20,6 +20,7 @@ extension Catalogue {
         "access-log.action.retention-prune-audit": "Slettede gamle logposter",
         "access-log.action.record-legal-basis": "Registrerede hjemmelsgrundlaget for tidlig opsporing",
         "access-log.action.train-model": "Trænede opsporingsmodellen på pseudonymiserede data",
+        "access-log.action.score-model": "Scorede børnene og foreslog familier til tidlig indsats",
         "access-log.action.search": "Fandt barnet ved søgning",
         "access-log.caption": "Opslag og ændringer, det nyeste først",
         "access-log.system": "Omsorg selv (sletning efter opbevaringsregler)",

@@ -20,6 +20,7 @@ extension Catalogue {
         "access-log.action.retention-prune-audit": "Deleted old audit entries",
         "access-log.action.record-legal-basis": "Recorded the legal basis for early detection",
         "access-log.action.train-model": "Trained the detection model on pseudonymised data",
+        "access-log.action.score-model": "Scored the children and proposed families for an early effort",
         "access-log.action.search": "Found the child by search",
         "access-log.caption": "Reads and changes, newest first",
         "access-log.system": "Omsorg itself (retention)",
