@@ -184,5 +184,26 @@ if "$omsorg" model policy --municipality 9903 --threshold 2 </dev/null 2>err.txt
 grep -q -- "--threshold is a probability" err.txt || fail "no message naming the threshold: $(cat err.txt)"
 "$omsorg" model policy --municipality 9903 --capacity 25 </dev/null | grep -c "up to 25 families" >/dev/null || fail "model policy"
 "$omsorg" model score --municipality 9903 --as-of 2025-01-20 </dev/null | grep -c "proposed 5 (capacity 25 a month, 20 used before)" >/dev/null || fail "the month's capacity"
+"$omsorg" model evaluate --municipality 9903 --truth gen/truth --json </dev/null >evaluation.json 2>err.txt || fail "model evaluate: $(cat err.txt)"
+python3 - evaluation.json <<'PY' || fail "model evaluate reported: $(head -c 300 evaluation.json)"
+import json, sys
+report = json.load(open(sys.argv[1]))
+evaluation = report["evaluation"]
+assert 0.6 < evaluation["auc"] < 0.75 and evaluation["aucInterval"]["lower"] < evaluation["auc"] < evaluation["aucInterval"]["upper"]
+assert abs(report["oracle"]["auc"] - evaluation["auc"]) < 0.03
+assert [top["share"] for top in evaluation["topShares"]] == [0.01, 0.05, 0.1]
+assert sum(term["covered"] for term in report["coverage"]) >= len(report["coverage"]) - 2
+assert [group["grouping"] for group in report["groupErrors"]] == ["age band", "custody holders"]
+PY
+(mkdir nodb && cd nodb && "$omsorg" model evaluate --scores ../gen/truth/children.csv --score probability --outcome outcome --json </dev/null >../file.json) \
+  || fail "model evaluate --scores"
+[ ! -e nodb/omsorg.sqlite ] || fail "model evaluate --scores opened a database"
+# truth/children.csv rounds probabilities to six decimals, which can tie a few.
+python3 -c "import json; assert abs(json.load(open('file.json'))['evaluation']['auc'] - json.load(open('evaluation.json'))['oracle']['auc']) < 1e-5" \
+  || fail "the truth file's AUC differs from the oracle AUC"
+printf 'score,outcome\n0.2,0\n1.2,1\n' >scored.csv
+if "$omsorg" model evaluate --scores scored.csv --outcome outcome </dev/null 2>err.txt >/dev/null; then fail "a score above 1 was evaluated"; fi
+grep -q "line 3, column score" err.txt || fail "no line and column for a bad score: $(cat err.txt)"
+echo "smoke: model evaluate reports AUC with its interval, the oracle AUC, coverage and group error rates, and any scored file without the database"
 "$omsorg" audit verify </dev/null | grep -c "unbroken" >/dev/null || fail "audit verify after scoring"
 echo "smoke: model score proposes the 20 highest families once, each explained, within the month's capacity"

@@ -40,8 +40,11 @@ public struct OmsorgConfiguration: Sendable {
     }
 
     /// Commands, with the subcommand where the rest of their group needs the database, that read
-    /// and write only files.
-    static let databaseFreeCommands: [[String]] = [["generate"], ["model", "fit"]]
+    /// and write only files; `model evaluate` does with `--scores`.
+    static func isDatabaseFree(_ arguments: [String]) -> Bool {
+        let words = Array(arguments.prefix(2))
+        return words.starts(with: ["generate"]) || words == ["model", "fit"] || words == ["model", "evaluate"] && arguments.contains("--scores")
+    }
     /// Commands that copy the database as it is: a backup of what is there, and a restore that
     /// replaces it whole and then migrates an older backup forward itself.
     static let asIsCommands: Set<String> = ["backup", "restore"]
@@ -72,8 +75,7 @@ public struct OmsorgConfiguration: Sendable {
         // `serve` is also what runs with no command, or with only options.
         let command = remaining.dropFirst().first
         configuration.indexesAuditLog = command == nil || command == "serve" || command?.hasPrefix("-") == true
-        let words = Array(remaining.dropFirst().prefix(2))
-        configuration.usesDatabase = !databaseFreeCommands.contains { words.starts(with: $0) }
+        configuration.usesDatabase = !isDatabaseFree(Array(remaining.dropFirst()))
         configuration.migrateOnStart = configuration.database.isEmbedded && configuration.usesDatabase && !asIsCommands.contains(command ?? "")
         return (configuration, remaining)
     }

@@ -13,7 +13,14 @@ do {
 }
 
 var environment = try Environment.detect(arguments: arguments)
-try LoggingSystem.bootstrap(from: &environment)
+// Logs go to standard error, so that what a command prints (`--json` above all) is all its standard output.
+try LoggingSystem.bootstrap(from: &environment) { level in
+    { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+}
 let app = try await Application.make(environment)
 do {
     try await configure(app, with: configuration)

@@ -8,7 +8,7 @@ struct ModelDocumentTests {
     /// Text typed by a person (a legal basis's reference) cannot make structure of its own.
     @Test func markdownKeepsTypedTextAsText() {
         let document = ModelDocument(title: "T <b>", sections: [
-            .init("S", [.paragraph("# not a heading\nnor a second line <script>"), .paragraph("1. not a list"),
+            .init("S", [.paragraph("# not a heading\nnor a second line <script>"), .paragraph("1. not a list"), .paragraph("12 children"),
                         .table(header: ["a", "b"], rows: [["x | y", "-1 & 2"]]), .list(["<i>one</i>"])]),
         ])
         #expect(document.markdown == """
@@ -19,6 +19,8 @@ struct ModelDocumentTests {
             \\# not a heading nor a second line &lt;script&gt;
 
             \\1. not a list
+
+            12 children
 
             | a | b |
             | --- | --- |

@@ -47,4 +47,32 @@ struct ScoreEvaluationTests {
         #expect(GroupErrorRates.topShare(0.25, of: [0.1, 0.9, 0.5, 0.3]) == [false, true, false, false])
         #expect(GroupErrorRates.topShare(0.25, of: [0.1, 0.9, 0.9, 0.3]) == [false, true, true, false])
     }
+
+    /// Positives 0.9 and 0.6, negatives 0.7, 0.6 and 0.2, worked by hand: V10 = (1, 0.5), V01 =
+    /// (0.5, 0.75, 1); S10 = 0.125, S01 = 0.0625; var = 0.125 / 2 + 0.0625 / 3 = 1/12.
+    @Test func delongsIntervalOfASmallExample() throws {
+        let evaluation = ScoreEvaluation(scores: [0.9, 0.6, 0.7, 0.6, 0.2], outcomes: [1, 1, 0, 0, 0])
+        #expect(evaluation.auc == 0.75)
+        let interval = try #require(evaluation.aucInterval)
+        #expect(abs(interval.lower - (0.75 - 1.959963984540054 * (1.0 / 12).squareRoot())) < 1e-12)
+        #expect(interval.upper == 1)
+        #expect(ScoreEvaluation(scores: [0.9, 0.1, 0.2], outcomes: [1, 0, 0]).aucInterval == nil)
+    }
+
+    /// Ten rows, four with the outcome. The top 10 % is the single highest row (an outcome); Wilson's
+    /// interval for 1 of 1 is [1 / (1 + z²), 1] = [0.2065, 1], not the Wald interval's point.
+    @Test func precisionAndRecallInTheTopShares() throws {
+        let scores = (0..<10).map { Double($0) / 10 }
+        let outcomes: [UInt8] = [0, 1, 0, 0, 0, 0, 1, 0, 1, 1]
+        let evaluation = ScoreEvaluation(scores: scores, outcomes: outcomes)
+        #expect(evaluation.topShares.map(\.share) == [0.01, 0.05, 0.10])
+        let top = evaluation.topShares[2]
+        #expect((top.flagged, top.truePositives, top.precision, top.recall) == (1, 1, 1, 0.25))
+        let z2 = 1.959963984540054 * 1.959963984540054
+        #expect(abs(try #require(top.precisionInterval).lower - 1 / (1 + z2)) < 1e-12)
+        #expect(try #require(top.precisionInterval).upper == 1)
+        let recall = try #require(top.recallInterval)
+        #expect(recall.lower < 0.25 && recall.upper > 0.25)
+        #expect(Interval.wilson(0, of: 0) == nil)
+    }
 }

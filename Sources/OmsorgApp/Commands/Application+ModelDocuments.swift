@@ -17,7 +17,13 @@ extension Application {
 
     /// Version `number` of the municipality's model, or its latest, or a message saying there is none.
     func modelVersion(_ number: Int?, of municipality: Municipality) async throws -> ModelRepository.Version {
-        guard let version = try await ModelRepository(db).version(number, municipality: municipality.id) else {
+        let stored: ModelRepository.Version?
+        do {
+            stored = try await ModelRepository(db).version(number, municipality: municipality.id)
+        } catch is DecodingError {
+            throw Abort(.unprocessableEntity, reason: "\(municipality.code)'s model version \(number.map(String.init) ?? "latest") was stored in a form this release cannot read; train a new version.")
+        }
+        guard let version = stored else {
             throw Abort(.notFound, reason: number.map { "\(municipality.code) has no model version \($0)." }
                         ?? "\(municipality.code) has no model version yet; train one with omsorg model train --municipality \(municipality.code) --as-of YYYY-MM-DD.")
         }

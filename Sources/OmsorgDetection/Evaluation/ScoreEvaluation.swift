@@ -1,5 +1,6 @@
-/// How well scores (predicted probabilities) match the outcomes that followed: discrimination (AUC),
-/// accuracy (Brier score) and calibration by decile. The figures a model card and `omsorg model
+/// How well scores (predicted probabilities) match the outcomes that followed: discrimination (AUC
+/// with DeLong's interval), what the top 1, 5 and 10 % would have found, accuracy (Brier score) and
+/// calibration by decile. The figures a model card and `omsorg model
 /// evaluate` report.
 public struct ScoreEvaluation: Sendable, Equatable, Codable {
     /// One tenth of the rows by score (one row each when there are fewer than ten), lowest first: what the model predicted and what happened.
@@ -14,6 +15,9 @@ public struct ScoreEvaluation: Sendable, Equatable, Codable {
     /// The probability that a random row with outcome 1 scores above a random row with outcome 0,
     /// ties counting a half (the Mann–Whitney statistic). Nil without both outcomes.
     public let auc: Double?
+    /// DeLong's 95 % interval of the AUC, clipped to 0–1; nil without both outcomes or with a single row of one.
+    public let aucInterval: Interval?
+    public let topShares: [TopShareRates]
     /// The mean squared difference between score and outcome.
     public let brier: Double
     public let calibration: [CalibrationBin]
@@ -26,27 +30,49 @@ public struct ScoreEvaluation: Sendable, Equatable, Codable {
         precondition(scores.count == outcomes.count, "one score per outcome")
         count = scores.count
         events = outcomes.reduce(0) { $0 + Int($1) }
-        auc = Self.auc(scores: scores, outcomes: outcomes)
+        let delong = Self.delong(scores: scores, outcomes: outcomes)
+        auc = delong?.auc
+        aucInterval = delong?.variance.map { variance in
+            Interval(lower: max(0, delong!.auc - Interval.z * variance.squareRoot()), upper: min(1, delong!.auc + Interval.z * variance.squareRoot()))
+        }
+        topShares = TopShareRates.reported.map { TopShareRates(share: $0, scores: scores, outcomes: outcomes) }
         brier = zip(scores, outcomes).reduce(0) { $0 + ($1.0 - Double($1.1)) * ($1.0 - Double($1.1)) } / Double(max(1, count))
         calibration = Self.calibration(scores: scores, outcomes: outcomes)
         expectedCalibrationError = calibration.reduce(0) { $0 + Double($1.count) * abs($1.observedRate - $1.meanPredicted) } / Double(max(1, count))
     }
 
-    /// Ranks with ties averaged; the positives' rank sum gives the AUC in one sort.
-    static func auc(scores: [Double], outcomes: [UInt8]) -> Double? {
-        let positives = outcomes.reduce(0) { $0 + Int($1) }, negatives = outcomes.count - positives
-        guard positives > 0, negatives > 0 else { return nil }
-        let order = scores.indices.sorted { scores[$0] < scores[$1] }
-        var rankSum = 0.0, start = 0
+    /// The AUC and DeLong's variance of it, from midranks (Sun and Xu's fast algorithm): each
+    /// positive's share of negatives it outscores (V10) and each negative's share of positives that
+    /// outscore it (V01), ties a half; var = S10 / m + S01 / n. The variance needs two of each.
+    static func delong(scores: [Double], outcomes: [UInt8]) -> (auc: Double, variance: Double?)? {
+        let positives = scores.indices.filter { outcomes[$0] == 1 }.map { scores[$0] }
+        let negatives = scores.indices.filter { outcomes[$0] == 0 }.map { scores[$0] }
+        let m = Double(positives.count), n = Double(negatives.count)
+        guard m > 0, n > 0 else { return nil }
+        let all = midranks(positives + negatives), withinPositives = midranks(positives), withinNegatives = midranks(negatives)
+        let v10 = positives.indices.map { (all[$0] - withinPositives[$0]) / n }
+        let v01 = negatives.indices.map { 1 - (all[positives.count + $0] - withinNegatives[$0]) / m }
+        let auc = v10.reduce(0, +) / m
+        guard m > 1, n > 1 else { return (auc, nil) }
+        return (auc, sampleVariance(v10) / m + sampleVariance(v01) / n)
+    }
+
+    /// 1-based ranks, ties given the mean of the ranks they span.
+    static func midranks(_ values: [Double]) -> [Double] {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Double](repeating: 0, count: values.count), start = 0
         while start < order.count {
             var end = start
-            while end + 1 < order.count && scores[order[end + 1]] == scores[order[start]] { end += 1 }
-            let rank = Double(start + end) / 2 + 1
-            for position in start...end where outcomes[order[position]] == 1 { rankSum += rank }
+            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+            for position in start...end { ranks[order[position]] = Double(start + end) / 2 + 1 }
             start = end + 1
         }
-        let p = Double(positives)
-        return (rankSum - p * (p + 1) / 2) / (p * Double(negatives))
+        return ranks
+    }
+
+    private static func sampleVariance(_ values: [Double]) -> Double {
+        let mean = values.reduce(0, +) / Double(values.count)
+        return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
     }
 
     /// Rows sorted by score and cut into ten bins of (nearly) equal size.

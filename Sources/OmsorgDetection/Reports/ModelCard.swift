@@ -61,24 +61,12 @@ public enum ModelCard {
     }
 
     private static func performance(_ model: TrainedModel) -> ModelDocument.Section {
-        let evaluation = model.evaluation
-        return ModelDocument.Section("Performance on the held-out period", [
-            .paragraph("AUC \(evaluation.auc.map { PlainNumber.fixed($0) } ?? "undefined (no child, or every child, had the outcome)"); Brier score \(PlainNumber.fixed(evaluation.brier)); expected calibration error \(PlainNumber.fixed(evaluation.expectedCalibrationError))."),
-            .table(header: ["Tenth of scores, lowest first", "Children", "Mean predicted", "Observed rate"], rows: evaluation.calibration.enumerated().map { index, bin in
-                [String(index + 1), String(bin.count), PlainNumber.fixed(bin.meanPredicted), PlainNumber.fixed(bin.observedRate)]
-            }),
-        ])
+        ModelDocument.Section("Performance on the held-out period", EvaluationSections.discrimination(model.evaluation)
+                              + EvaluationSections.topShares(model.evaluation) + EvaluationSections.calibration(model.evaluation))
     }
 
     private static func groupErrors(_ model: TrainedModel) -> ModelDocument.Section {
-        var blocks: [ModelDocument.Block] = [.paragraph("With the highest \(PlainNumber.text(model.flaggedShare * 100)) % of held-out scores counted as flagged: the share of children without the outcome who were flagged (false positive rate) and of children with it who were not (false negative rate), by group.")]
-        for grouping in model.groupErrors {
-            blocks.append(.table(header: [grouping.grouping, "Children", "With the outcome", "False positive rate", "False negative rate"], rows: grouping.groups.map { group in
-                [group.name, String(group.count), String(group.events), group.falsePositiveRate.map { PlainNumber.fixed($0) } ?? "–", group.falseNegativeRate.map { PlainNumber.fixed($0) } ?? "–"]
-            }))
-            blocks.append(.paragraph("Largest ratio between groups (\(grouping.grouping)): false positive rates \(grouping.largestFalsePositiveRatio.map { PlainNumber.fixed($0) } ?? "undefined"), false negative rates \(grouping.largestFalseNegativeRatio.map { PlainNumber.fixed($0) } ?? "undefined")."))
-        }
-        return ModelDocument.Section("Error rates by group", blocks)
+        ModelDocument.Section("Error rates by group", EvaluationSections.groupErrors(model.groupErrors, flaggedShare: model.flaggedShare))
     }
 
     private static func limits(_ model: TrainedModel) -> ModelDocument.Section {

@@ -31,8 +31,10 @@ extension ModelDocument {
             .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    /// A paragraph cannot begin as a heading, a list, a rule or code.
+    /// A paragraph cannot begin as a heading, a list (`-`, or `1.` and `1)`), a rule or code.
     private static func lineStart(_ line: String) -> String {
-        line.first.map { "#-+*=`".contains($0) } == true || line.first?.isNumber == true ? "\\" + line : line
+        let afterDigits = line.drop { $0.isASCII && $0.isNumber }
+        let numbered = afterDigits.count < line.count && (afterDigits.first == "." || afterDigits.first == ")")
+        return line.first.map { "#-+*=`".contains($0) } == true || numbered ? "\\" + line : line
     }
 }

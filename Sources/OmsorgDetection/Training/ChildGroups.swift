@@ -2,12 +2,11 @@ import OmsorgDomain
 
 /// The groups a model's error rates are compared between: what the data say about a child's
 /// circumstances that a model could treat unequally. Never ethnicity or origin, which no extract holds.
-enum ChildGroups: CaseIterable {
-    case ageBand, custodyHolders
+/// The raw values are how `omsorg model evaluate --group` names them.
+public enum ChildGroups: String, CaseIterable, Sendable {
+    case ageBand = "age-band", custodyHolders = "custody-holders"
 
-    static var all: [ChildGroups] { allCases }
-
-    var name: String {
+    public var name: String {
         switch self {
         case .ageBand: "age band"
         case .custodyHolders: "custody holders"

@@ -42,7 +42,7 @@ public struct ModelTrainer: Sendable {
             level: level, screening: FitSummary(screening, events: events(trainingTable)), model: model,
             dataSHA256: Self.sha256(trainingTable, holdOutTable),
             evaluation: ScoreEvaluation(scores: scores, outcomes: outcomes), flaggedShare: flaggedShare,
-            groupErrors: ChildGroups.all.map { grouping in
+            groupErrors: ChildGroups.allCases.map { grouping in
                 GroupErrorRates(grouping: grouping.name, groupOf: holdOutTable.children.map { grouping.group(of: $0, data, holdOut.reference) },
                                 flagged: flagged, outcomes: outcomes)
             },

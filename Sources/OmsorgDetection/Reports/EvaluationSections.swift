@@ -1,0 +1,45 @@
+/// The parts of a report on scores that the model card and `omsorg model evaluate` share.
+enum EvaluationSections {
+    static func discrimination(_ evaluation: ScoreEvaluation, oracle: ScoreEvaluation? = nil) -> [ModelDocument.Block] {
+        var text = "\(evaluation.count) children, \(evaluation.events) with the outcome. AUC \(auc(evaluation))"
+        if let oracle { text += "; the true probabilities reach \(auc(oracle)), what a model that knew the truth would reach" }
+        text += ". Brier score \(PlainNumber.fixed(evaluation.brier)); expected calibration error \(PlainNumber.fixed(evaluation.expectedCalibrationError))."
+        return [.paragraph(text)]
+    }
+
+    static func topShares(_ evaluation: ScoreEvaluation) -> [ModelDocument.Block] {
+        [.table(header: ["Highest scores", "Flagged", "With the outcome", "Precision (95 % interval)", "Recall (95 % interval)"],
+                rows: evaluation.topShares.map { top in
+                    ["\(PlainNumber.text(top.share * 100)) %", String(top.flagged), String(top.truePositives),
+                     rate(top.precision, top.precisionInterval), rate(top.recall, top.recallInterval)]
+                })]
+    }
+
+    static func calibration(_ evaluation: ScoreEvaluation) -> [ModelDocument.Block] {
+        [.table(header: ["Tenth of scores, lowest first", "Children", "Mean predicted", "Observed rate"], rows: evaluation.calibration.enumerated().map { index, bin in
+            [String(index + 1), String(bin.count), PlainNumber.fixed(bin.meanPredicted), PlainNumber.fixed(bin.observedRate)]
+        })]
+    }
+
+    static func groupErrors(_ groupings: [GroupErrorRates], flaggedShare: Double) -> [ModelDocument.Block] {
+        var blocks: [ModelDocument.Block] = [.paragraph("With the highest \(PlainNumber.text(flaggedShare * 100)) % of scores counted as flagged: the share of children without the outcome who were flagged (false positive rate) and of children with it who were not (false negative rate), by group.")]
+        for grouping in groupings {
+            blocks.append(.table(header: [grouping.grouping, "Children", "With the outcome", "False positive rate", "False negative rate"], rows: grouping.groups.map { group in
+                [group.name, String(group.count), String(group.events), group.falsePositiveRate.map { PlainNumber.fixed($0) } ?? "–",
+                 group.falseNegativeRate.map { PlainNumber.fixed($0) } ?? "–"]
+            }))
+            blocks.append(.paragraph("Largest ratio between groups (\(grouping.grouping)): false positive rates \(grouping.largestFalsePositiveRatio.map { PlainNumber.fixed($0) } ?? "undefined"), false negative rates \(grouping.largestFalseNegativeRatio.map { PlainNumber.fixed($0) } ?? "undefined")."))
+        }
+        return blocks
+    }
+
+    private static func auc(_ evaluation: ScoreEvaluation) -> String {
+        guard let auc = evaluation.auc else { return "undefined (no child, or every child, had the outcome)" }
+        return PlainNumber.fixed(auc) + (evaluation.aucInterval.map { " (95 % interval \(PlainNumber.fixed($0.lower)) to \(PlainNumber.fixed($0.upper)))" } ?? "")
+    }
+
+    private static func rate(_ value: Double?, _ interval: Interval?) -> String {
+        guard let value else { return "–" }
+        return PlainNumber.fixed(value) + (interval.map { " (\(PlainNumber.fixed($0.lower)) to \(PlainNumber.fixed($0.upper)))" } ?? "")
+    }
+}
