@@ -6,3 +6,4 @@ cd "$(dirname "$0")"
 ./pages.sh
 ./audit.sh
 ./detection.sh "$@"
+./model.sh

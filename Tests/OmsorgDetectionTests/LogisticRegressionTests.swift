@@ -244,4 +244,21 @@ struct DegenerateDataTests {
         guard case .separation(let columns, _) = error else { Issue.record("not refused: \(String(describing: error))"); return }
         #expect(columns == ["a", "b"])
     }
+
+    /// The sparse sums (row by row over nonzero pairs) and the dense ones (blocks of columns) give
+    /// one likelihood, over enough rows to be cut into ranges summed in parallel.
+    @Test func sparseAndDenseSumsAgree() throws {
+        var random = SeededRandom(seed: 9)
+        let n = 40_000, prevalences = [0.05, 0.1, 0.2, 0.02]
+        let columns = prevalences.enumerated().map { index, share in ("x\(index)", (0..<n).map { _ in random.chance(share) ? Double(1 + index % 2) : 0 }) }
+        let outcome = (0..<n).map { row in random.chance(columns[0].1[row] > 0 ? 0.3 : 0.1) ? 1.0 : 0 }
+        let table = DesignTable(columns: columns, outcome: outcome, weights: (0..<n).map { Double(1 + $0 % 3) })
+        let sparse = try #require(SparseRows(table))
+        let at = [-2.0, 0.4, -0.3, 0.2, 0.1]
+        let dense = LogisticLikelihood(table, at: at), fromSparse = LogisticLikelihood(table, at: at, sparse: sparse)
+        #expect(abs(dense.logLikelihood - fromSparse.logLikelihood) < 1e-9 * abs(dense.logLikelihood))
+        for (a, b) in zip(dense.score, fromSparse.score) { #expect(abs(a - b) < 1e-9 * max(1, abs(a))) }
+        for (a, b) in zip(dense.information.elements, fromSparse.information.elements) { #expect(abs(a - b) < 1e-9 * max(1, abs(a))) }
+        #expect(SparseRows(DesignTable(columns: [("x", [1, 2, 0, 3])], outcome: [0, 1, 0, 1])) == nil)
+    }
 }

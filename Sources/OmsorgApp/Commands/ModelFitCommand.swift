@@ -17,11 +17,13 @@ struct ModelFitCommand: AsyncCommand {
         var l2: Double?
         @Flag(name: "json", help: "Print the fit as JSON")
         var json: Bool
+        @Flag(name: "timing", help: "Print, on standard error, the seconds spent reading the table and fitting it (bench/model.sh)")
+        var timing: Bool
     }
 
     var help: String { "Fits a logistic regression with standard errors, z, p-values and 95 % intervals to a numeric CSV table." }
 
-    static let usage = "Usage: omsorg model fit --table FILE --outcome COLUMN [--weights COLUMN] [--l2 LAMBDA] [--json]"
+    static let usage = "Usage: omsorg model fit --table FILE --outcome COLUMN [--weights COLUMN] [--l2 LAMBDA] [--json] [--timing]"
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let path = signature.table, let outcome = signature.outcome else { throw Abort(.badRequest, reason: Self.usage) }
@@ -35,8 +37,13 @@ struct ModelFitCommand: AsyncCommand {
         }
         let fit: LogisticFit
         do {
+            let started = Date()
             let table = try DesignTable(csv: data, outcome: outcome, weights: signature.weights)
+            let read = Date()
             fit = try LogisticRegression(l2: l2).fit(table)
+            if signature.timing {
+                FileHandle.standardError.write(Data("timing: read \(read.timeIntervalSince(started)) s, fit \(Date().timeIntervalSince(read)) s\n".utf8))
+            }
         } catch let error as TableError {
             throw Abort(.unprocessableEntity, reason: "\(path): \(error.description)")
         } catch let error as DegenerateDataError {

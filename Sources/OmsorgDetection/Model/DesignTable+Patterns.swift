@@ -7,19 +7,21 @@ extension DesignTable {
     public func distinctPatterns(limit: Int) -> DesignTable? {
         let n = rowCount, columns = columnCount, width = columns + 1
         guard n > 0 else { return self }
-        // Each row's hash, built column by column so that every pass reads memory in order.
-        var hashes = [UInt64](repeating: 0xcbf2_9ce4_8422_2325, count: n)
-        func mix(_ column: UnsafeBufferPointer<Double>) {
-            for i in 0..<n {
-                // + 0 makes −0 into 0, which compare equal and should hash alike.
-                hashes[i] = (hashes[i] ^ (column[i] + 0).bitPattern) &* 0x0000_0100_0000_01b3
-                hashes[i] ^= hashes[i] >> 29
+        // Each row's hash, built column by column so that every pass reads memory in order, a block
+        // of rows at a time: a table with too many patterns is given up on after its first blocks.
+        var hashes = [UInt64](repeating: 0, count: Self.hashBlock)
+        func hash(block rows: Range<Int>) {
+            for i in 0..<rows.count { hashes[i] = 0xcbf2_9ce4_8422_2325 }
+            func mix(_ column: UnsafePointer<Double>) {
+                for i in 0..<rows.count {
+                    // + 0 makes −0 into 0, which compare equal and should hash alike.
+                    hashes[i] = (hashes[i] ^ (column[rows.lowerBound + i] + 0).bitPattern) &* 0x0000_0100_0000_01b3
+                    hashes[i] ^= hashes[i] >> 29
+                }
             }
+            values.withUnsafeBufferPointer { x in for j in 0..<columns { mix(x.baseAddress! + j * n) } }
+            outcome.withUnsafeBufferPointer { mix($0.baseAddress!) }
         }
-        values.withUnsafeBufferPointer { x in
-            for j in 0..<columns { mix(UnsafeBufferPointer(rebasing: x[(j * n)..<((j + 1) * n)])) }
-        }
-        outcome.withUnsafeBufferPointer { mix($0) }
 
         var capacity = 16
         while capacity < 2 * min(limit, n) { capacity <<= 1 }
@@ -31,7 +33,8 @@ extension DesignTable {
         let found: Bool = values.withUnsafeBufferPointer { x in
             outcome.withUnsafeBufferPointer { y in
                 for i in 0..<n {
-                    let hash = hashes[i]
+                    if i % Self.hashBlock == 0 { hash(block: i..<min(n, i + Self.hashBlock)) }
+                    let hash = hashes[i % Self.hashBlock]
                     var slot = Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & UInt64(mask))
                     while true {
                         let pattern = Int(slots[slot])
@@ -65,9 +68,11 @@ extension DesignTable {
         return DesignTable(columnNames: columnNames, values: columnMajor, outcome: patternOutcome, weights: patternWeights)
     }
 
+    private static let hashBlock = 4_096
+
     /// Whether every covariate is a whole number: the tables whose rows repeat (indicators, counts).
     public var isIntegral: Bool {
-        values.allSatisfy { $0 == $0.rounded() }
+        values.allSatisfy { $0 == $0.rounded(.towardZero) }
     }
 
     private static func row(_ i: Int, of x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, _ n: Int, _ columns: Int,

@@ -1,11 +1,15 @@
+import Dispatch
 import Foundation
 
 /// A logistic model's log-likelihood and its first two derivatives at one set of coefficients, from
 /// one pass over a table: ℓ = Σ wᵢ (yᵢ ηᵢ − log(1 + e^ηᵢ)), the score Xᵀ W (y − μ) and the
 /// information Xᵀ diag(wᵢ μᵢ (1 − μᵢ)) X, with the intercept as column 0.
 ///
-/// The rows go in blocks small enough that a block of every column stays in cache while the
-/// information's upper triangle is summed over it, each entry a dot product of contiguous columns.
+/// The rows are cut into a fixed number of ranges summed on the cores at once and added up in
+/// order, so that the result is the same on any machine. Within a range, a dense table goes in
+/// blocks small enough that a block of every column stays in cache while the information's upper
+/// triangle is summed over it, each entry a dot product of contiguous columns; a sparse one
+/// (`SparseRows`) goes row by row over the pairs of its nonzero columns.
 struct LogisticLikelihood {
     let logLikelihood: Double
     let score: [Double]
@@ -16,71 +20,134 @@ struct LogisticLikelihood {
     /// Beyond |η| ≈ 18.4: the probability is 0 or 1 to eight digits.
     static let saturation = 1e-8
     private static let blockRows = 512
+    /// Ranges of rows summed in parallel; fewer rows than `rowsPerRange` make one range.
+    private static let ranges = 16, rowsPerRange = 16_384
 
-    init(_ table: DesignTable, at coefficients: [Double]) {
-        let n = table.rowCount, columns = table.columnCount, order = columns + 1
+    init(_ table: DesignTable, at coefficients: [Double], sparse: SparseRows? = nil) {
+        let n = table.rowCount, order = table.columnCount + 1
         precondition(coefficients.count == order, "one coefficient per column and the intercept")
-        var upper = [Double](repeating: 0, count: order * order)
-        var score = [Double](repeating: 0, count: order)
+        let count = n < Self.rowsPerRange ? 1 : Self.ranges
+        var parts = [Sums](repeating: Sums(order: 0), count: count)
+        parts.withUnsafeMutableBufferPointer { parts in
+            // Each iteration writes its own element only.
+            nonisolated(unsafe) let first = parts.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: count) { part in
+                let rows = (part * n / count)..<((part + 1) * n / count)
+                first[part] = sparse.map { Sums(table, $0, rows, coefficients) } ?? Sums(table, rows, coefficients)
+            }
+        }
+        var total = parts[0]
+        for part in parts.dropFirst() { total.add(part) }
+        logLikelihood = total.logLikelihood
+        score = total.score
+        information = SymmetricMatrix(order: order, upper: total.upper)
+        saturatedObservations = total.saturated
+    }
+
+    /// One range's sums.
+    private struct Sums {
         var logLikelihood = 0.0, saturated = 0.0
-        let block = Self.blockRows
-        let eta = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
-        let variance = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
-        let residual = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
-        let weighted = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
-        defer { eta.deallocate(); variance.deallocate(); residual.deallocate(); weighted.deallocate() }
-        table.values.withUnsafeBufferPointer { x in
-            table.outcome.withUnsafeBufferPointer { y in
-                Self.withOptionalBuffer(table.weights) { w in
-                    var start = 0
-                    while start < n {
-                        let m = min(block, n - start)
-                        for i in 0..<m { eta[i] = coefficients[0] }
-                        for j in 0..<columns {
-                            let beta = coefficients[j + 1], column = x.baseAddress! + j * n + start
-                            for i in 0..<m { eta[i] += beta * column[i] }
-                        }
-                        for i in 0..<m {
-                            let linear = eta[i], outcome = y[start + i], weight = w?[start + i] ?? 1
-                            // e^−|η| cannot overflow; μ and log(1 + e^η) are written from it on either side of 0.
-                            let small = exp(-abs(linear))
-                            let probability = linear >= 0 ? 1 / (1 + small) : small / (1 + small)
-                            logLikelihood += weight * (outcome * linear - max(linear, 0) - log1p(small))
-                            // μ (1 − μ) as e^−|η| / (1 + e^−|η|)², not from 1 − μ, which cancels near μ = 1.
-                            variance[i] = weight * small / ((1 + small) * (1 + small))
-                            residual[i] = weight * (outcome - probability)
-                            if abs(outcome - probability) < Self.saturation { saturated += weight }
-                        }
-                        score[0] += Self.sum(residual.baseAddress!, m)
-                        upper[0] += Self.sum(variance.baseAddress!, m)
-                        for j in 0..<columns {
-                            let column = x.baseAddress! + j * n + start
-                            for i in 0..<m { weighted[i] = variance[i] * column[i] }
-                            score[j + 1] += Self.dot(residual.baseAddress!, column, m)
-                            upper[j + 1] += Self.sum(weighted.baseAddress!, m)
-                            for k in j..<columns {
-                                upper[(j + 1) * order + k + 1] += Self.dot(weighted.baseAddress!, x.baseAddress! + k * n + start, m)
-                            }
-                        }
-                        start += m
+        var score: [Double]
+        /// Row-major, only the upper triangle filled.
+        var upper: [Double]
+
+        init(order: Int) {
+            score = Array(repeating: 0, count: order)
+            upper = Array(repeating: 0, count: order * order)
+        }
+
+        mutating func add(_ other: Sums) {
+            logLikelihood += other.logLikelihood
+            saturated += other.saturated
+            for i in score.indices { score[i] += other.score[i] }
+            for i in upper.indices { upper[i] += other.upper[i] }
+        }
+
+        /// A row's contribution to the likelihood, and its variance and residual, weighted.
+        private mutating func row(linear: Double, outcome: Double, weight: Double) -> (variance: Double, residual: Double) {
+            // e^−|η| cannot overflow; μ and log(1 + e^η) are written from it on either side of 0.
+            let small = exp(-abs(linear))
+            let probability = linear >= 0 ? 1 / (1 + small) : small / (1 + small)
+            logLikelihood += weight * (outcome * linear - max(linear, 0) - log1p(small))
+            if abs(outcome - probability) < LogisticLikelihood.saturation { saturated += weight }
+            // μ (1 − μ) as e^−|η| / (1 + e^−|η|)², not from 1 − μ, which cancels near μ = 1.
+            return (weight * small / ((1 + small) * (1 + small)), weight * (outcome - probability))
+        }
+
+        init(_ table: DesignTable, _ rows: Range<Int>, _ coefficients: [Double]) {
+            let n = table.rowCount, columns = table.columnCount, order = columns + 1
+            self.init(order: order)
+            let block = LogisticLikelihood.blockRows
+            let eta = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
+            let variance = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
+            let residual = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
+            let weighted = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
+            defer { eta.deallocate(); variance.deallocate(); residual.deallocate(); weighted.deallocate() }
+            table.values.withUnsafeBufferPointer { x in
+                var start = rows.lowerBound
+                while start < rows.upperBound {
+                    let m = min(block, rows.upperBound - start)
+                    for i in 0..<m { eta[i] = coefficients[0] }
+                    for j in 0..<columns {
+                        let beta = coefficients[j + 1], column = x.baseAddress! + j * n + start
+                        for i in 0..<m { eta[i] += beta * column[i] }
                     }
+                    for i in 0..<m {
+                        (variance[i], residual[i]) = row(linear: eta[i], outcome: table.outcome[start + i], weight: table.weights?[start + i] ?? 1)
+                    }
+                    score[0] += LogisticLikelihood.sum(residual.baseAddress!, m)
+                    upper[0] += LogisticLikelihood.sum(variance.baseAddress!, m)
+                    for j in 0..<columns {
+                        let column = x.baseAddress! + j * n + start
+                        for i in 0..<m { weighted[i] = variance[i] * column[i] }
+                        score[j + 1] += LogisticLikelihood.dot(residual.baseAddress!, column, m)
+                        upper[j + 1] += LogisticLikelihood.sum(weighted.baseAddress!, m)
+                        for k in j..<columns {
+                            upper[(j + 1) * order + k + 1] += LogisticLikelihood.dot(weighted.baseAddress!, x.baseAddress! + k * n + start, m)
+                        }
+                    }
+                    start += m
                 }
             }
         }
-        self.logLikelihood = logLikelihood
-        self.score = score
-        information = SymmetricMatrix(order: order, upper: upper)
-        saturatedObservations = saturated
-    }
 
-    private static func withOptionalBuffer<R>(_ array: [Double]?, _ body: (UnsafeBufferPointer<Double>?) -> R) -> R {
-        guard let array else { return body(nil) }
-        return array.withUnsafeBufferPointer { body($0) }
+        init(_ table: DesignTable, _ sparse: SparseRows, _ rows: Range<Int>, _ coefficients: [Double]) {
+            let order = table.columnCount + 1
+            self.init(order: order)
+            var triangle = upper, gradient = score
+            sparse.columns.withUnsafeBufferPointer { columns in
+                sparse.values.withUnsafeBufferPointer { values in
+                    gradient.withUnsafeMutableBufferPointer { score in
+                        triangle.withUnsafeMutableBufferPointer { triangle in
+                            for i in rows {
+                                let nonzeros = sparse.start[i]..<sparse.start[i + 1]
+                                var linear = coefficients[0]
+                                for position in nonzeros { linear += coefficients[Int(columns[position]) + 1] * values[position] }
+                                let (variance, residual) = row(linear: linear, outcome: table.outcome[i], weight: table.weights?[i] ?? 1)
+                                score[0] += residual
+                                triangle[0] += variance
+                                for position in nonzeros {
+                                    let j = Int(columns[position]) + 1, weighted = variance * values[position]
+                                    score[j] += residual * values[position]
+                                    triangle[j] += weighted
+                                    // Nonzeros are in column order, so j ≤ k: the upper triangle.
+                                    for other in position..<nonzeros.upperBound {
+                                        triangle[j * order + Int(columns[other]) + 1] += weighted * values[other]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            upper = triangle
+            score = gradient
+        }
     }
 
     // Four partial sums: a single running sum is a chain of dependent additions that the compiler
     // may not reorder, four independent ones it can keep in vector registers.
-    private static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
+    fileprivate static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
         var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, i = 0
         while i + 4 <= count {
             s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]; s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3]
@@ -90,7 +157,7 @@ struct LogisticLikelihood {
         return (s0 + s1) + (s2 + s3)
     }
 
-    private static func sum(_ a: UnsafePointer<Double>, _ count: Int) -> Double {
+    fileprivate static func sum(_ a: UnsafePointer<Double>, _ count: Int) -> Double {
         var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, i = 0
         while i + 4 <= count {
             s0 += a[i]; s1 += a[i + 1]; s2 += a[i + 2]; s3 += a[i + 3]

@@ -45,12 +45,13 @@ public struct LogisticRegression: Sendable {
         try Self.checkColumns(of: table)
         let merged = mergedPatterns(of: table)
         let data = merged ?? table
+        let sparse = SparseRows(data)
         let names = [DesignTable.interceptName] + table.columnNames
         let order = names.count
 
         var coefficients = [Double](repeating: 0, count: order)
         coefficients[0] = log(events / (observations - events))
-        var current = LogisticLikelihood(data, at: coefficients)
+        var current = LogisticLikelihood(data, at: coefficients, sparse: sparse)
         let dependences = current.information.linearDependences()
         if !dependences.isEmpty {
             throw .collinearColumns(dependences.map { dependence in
@@ -70,7 +71,7 @@ public struct LogisticRegression: Sendable {
             let reached = objective(current, coefficients)
             for _ in 0..<Self.maxHalvings {
                 let trial = (0..<order).map { coefficients[$0] + scale * step[$0] }
-                let next = LogisticLikelihood(data, at: trial)
+                let next = LogisticLikelihood(data, at: trial, sparse: sparse)
                 // Rounding lets a step at the optimum lose the last digits; that is no failure.
                 if objective(next, trial) >= reached - 1e-12 * abs(reached) {
                     accepted = (trial, next)
@@ -114,11 +115,15 @@ public struct LogisticRegression: Sendable {
 
     private static let maxHalvings = 30
 
+    static let patternLimit = 65_536
+
     private func mergedPatterns(of table: DesignTable) -> DesignTable? {
         switch patterns {
         case .never: nil
         case .always: table.distinctPatterns(limit: table.rowCount)
-        case .automatic: table.isIntegral ? table.distinctPatterns(limit: table.rowCount / 2) : nil
+        // An indicator table has a few thousand patterns; one with more than `patternLimit` has
+        // independent columns whose rows seldom repeat, and counting them all would cost more than it saves.
+        case .automatic: table.isIntegral ? table.distinctPatterns(limit: min(table.rowCount / 2, Self.patternLimit)) : nil
         }
     }
 
