@@ -81,7 +81,8 @@ struct LogisticLikelihood {
             let eta = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
             let variance = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
             let residual = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
-            let weighted = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
+            // Every column of the block times the variance: the left sides of the information's products.
+            let weighted = UnsafeMutableBufferPointer<Double>.allocate(capacity: block * max(1, columns))
             defer { eta.deallocate(); variance.deallocate(); residual.deallocate(); weighted.deallocate() }
             table.values.withUnsafeBufferPointer { x in
                 var start = rows.lowerBound
@@ -98,13 +99,14 @@ struct LogisticLikelihood {
                     score[0] += LogisticLikelihood.sum(residual.baseAddress!, m)
                     upper[0] += LogisticLikelihood.sum(variance.baseAddress!, m)
                     for j in 0..<columns {
-                        let column = x.baseAddress! + j * n + start
-                        for i in 0..<m { weighted[i] = variance[i] * column[i] }
+                        let column = x.baseAddress! + j * n + start, left = weighted.baseAddress! + j * block
+                        for i in 0..<m { left[i] = variance[i] * column[i] }
                         score[j + 1] += LogisticLikelihood.dot(residual.baseAddress!, column, m)
-                        upper[j + 1] += LogisticLikelihood.sum(weighted.baseAddress!, m)
-                        for k in j..<columns {
-                            upper[(j + 1) * order + k + 1] += LogisticLikelihood.dot(weighted.baseAddress!, x.baseAddress! + k * n + start, m)
-                        }
+                        upper[j + 1] += LogisticLikelihood.sum(left, m)
+                    }
+                    upper.withUnsafeMutableBufferPointer { upper in
+                        LogisticLikelihood.addProducts(weighted.baseAddress!, stride: block, x.baseAddress! + start, stride: n,
+                                                       columns: columns, rows: m, into: upper.baseAddress! + order + 1, order: order)
                     }
                     start += m
                 }
@@ -143,6 +145,40 @@ struct LogisticLikelihood {
             upper = triangle
             score = gradient
         }
+    }
+
+    /// Adds the upper triangle of Lᵀ X over `rows` to `information` (row-major, `order` wide), L's
+    /// and X's columns `stride` apart. In tiles of four columns of L by two of X: each pass over the
+    /// rows then loads six values for eight products, where one product at a time loads two.
+    fileprivate static func addProducts(_ left: UnsafePointer<Double>, stride leftStride: Int, _ x: UnsafePointer<Double>, stride xStride: Int,
+                                        columns: Int, rows: Int, into information: UnsafeMutablePointer<Double>, order: Int) {
+        for j in Swift.stride(from: 0, to: columns, by: 4) {
+            for k in Swift.stride(from: j, to: columns, by: 2) {
+                if j + 4 <= columns && k + 2 <= columns {
+                    let sums = tile(left + j * leftStride, leftStride, x + k * xStride, xStride, rows)
+                    for a in 0..<4 { for b in 0..<2 where k + b >= j + a { information[(j + a) * order + k + b] += sums[a * 2 + b] } }
+                } else {
+                    for a in 0..<min(4, columns - j) {
+                        for b in 0..<min(2, columns - k) where k + b >= j + a {
+                            information[(j + a) * order + k + b] += dot(left + (j + a) * leftStride, x + (k + b) * xStride, rows)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func tile(_ l: UnsafePointer<Double>, _ ls: Int, _ x: UnsafePointer<Double>, _ xs: Int, _ count: Int) -> SIMD8<Double> {
+        var s00 = 0.0, s01 = 0.0, s10 = 0.0, s11 = 0.0, s20 = 0.0, s21 = 0.0, s30 = 0.0, s31 = 0.0
+        let l0 = l, l1 = l + ls, l2 = l + 2 * ls, l3 = l + 3 * ls, x0 = x, x1 = x + xs
+        for i in 0..<count {
+            let a = x0[i], b = x1[i]
+            s00 += l0[i] * a; s01 += l0[i] * b
+            s10 += l1[i] * a; s11 += l1[i] * b
+            s20 += l2[i] * a; s21 += l2[i] * b
+            s30 += l3[i] * a; s31 += l3[i] * b
+        }
+        return SIMD8(s00, s01, s10, s11, s20, s21, s30, s31)
     }
 
     // Four partial sums: a single running sum is a chain of dependent additions that the compiler
