@@ -34,7 +34,7 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
     /// The fit's intervals against the true coefficients, on a synthetic municipality.
     public let coverage: [Coverage]?
 
-    public init(subject: String, scores: [Double], outcomes: [UInt8], groupings: [(name: String, groups: [String])], flaggedShare: Double = 0.05,
+    public init(subject: String, scores: [Double], outcomes: [UInt8], flaggedShare: Double = 0.05, groupings: [(name: String, groups: [String])],
                 oracle: [Double]? = nil, coverage: [Coverage]? = nil) {
         self.subject = subject
         evaluation = ScoreEvaluation(scores: scores, outcomes: outcomes)

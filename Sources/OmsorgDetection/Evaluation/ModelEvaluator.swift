@@ -42,7 +42,6 @@ public struct ModelEvaluator: Sendable {
         return EvaluationReport(
             subject: "version \(version), indicators as of \(period.reference), the outcome within \(period.months) months",
             scores: ModelScorer(model.model).scores(table), outcomes: outcomes,
-            groupings: groupings.map { grouping in (grouping.name, table.children.map { grouping.group(of: $0, data, period.reference) }) },
-            flaggedShare: model.flaggedShare, oracle: truth?.probabilities(table), coverage: coverage)
+            flaggedShare: model.flaggedShare, groupings: ChildGroups.groupings(groupings, of: table.children, data, period.reference), oracle: truth?.probabilities(table), coverage: coverage)
     }
 }

@@ -13,6 +13,12 @@ public enum ChildGroups: String, CaseIterable, Sendable {
         }
     }
 
+    /// Each grouping's name and the group of every child of `children`, as `EvaluationReport` takes them.
+    static func groupings<Key>(_ groupings: [ChildGroups], of children: [Int32], _ data: DetectionDataset<Key>,
+                               _ day: LocalDate) -> [(name: String, groups: [String])] {
+        groupings.map { grouping in (grouping.name, children.map { grouping.group(of: $0, data, day) }) }
+    }
+
     func group<Key>(of child: Int32, _ data: DetectionDataset<Key>, _ day: LocalDate) -> String {
         switch self {
         case .ageBand:

@@ -34,18 +34,15 @@ public struct ModelTrainer: Sendable {
         let model = FitSummary(try fit(trainingTable, columns: significant), events: events(trainingTable))
         let scores = ModelScorer(model).scores(holdOutTable)
         let outcomes = holdOutTable.outcome!
-        let flagged = GroupErrorRates.topShare(flaggedShare, of: scores)
+        let heldOut = EvaluationReport(subject: "the held-out period", scores: scores, outcomes: outcomes, flaggedShare: flaggedShare,
+                                       groupings: ChildGroups.groupings(ChildGroups.allCases, of: holdOutTable.children, data, holdOut.reference))
         return TrainedModel(
             asOf: asOf, training: training, holdOut: holdOut,
             outcomeDefinition: "A report of concern about the child within \(outcomeMonths) months of the reference date (social services' extract).",
             indicators: definitions, withoutVariation: definitions.indices.filter { !varying.contains($0) }.map { definitions[$0].column },
             level: level, screening: FitSummary(screening, events: events(trainingTable)), model: model,
             dataSHA256: Self.sha256(trainingTable, holdOutTable),
-            evaluation: ScoreEvaluation(scores: scores, outcomes: outcomes), flaggedShare: flaggedShare,
-            groupErrors: ChildGroups.allCases.map { grouping in
-                GroupErrorRates(grouping: grouping.name, groupOf: holdOutTable.children.map { grouping.group(of: $0, data, holdOut.reference) },
-                                flagged: flagged, outcomes: outcomes)
-            },
+            evaluation: heldOut.evaluation, flaggedShare: flaggedShare, groupErrors: heldOut.groupErrors,
             dataWarnings: warnings(data, training: training))
     }
 
