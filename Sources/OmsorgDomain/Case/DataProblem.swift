@@ -12,6 +12,9 @@ public enum DataProblem: Sendable, Equatable {
         case latestSection = "latest-section"
         case investigationCompleted = "investigation-completed"
         case childConversation = "child-conversation"
+        case proposalTaken = "proposal-taken"
+        case consentRequested = "consent-requested"
+        case consentGiven = "consent-given"
 
         var words: String {
             switch self {
@@ -22,6 +25,9 @@ public enum DataProblem: Sendable, Equatable {
             case .latestSection: "the latest ICS section it completes"
             case .investigationCompleted: "the investigation was completed"
             case .childConversation: "the child conversation it relies on"
+            case .proposalTaken: "the proposal was taken"
+            case .consentRequested: "the consent request was sent"
+            case .consentGiven: "the family gave consent"
             }
         }
     }
@@ -44,6 +50,13 @@ public enum DataProblem: Sendable, Equatable {
     case unknownMeasure
     case goalNotInPlan
     case anonymousWithName
+    /// A preventive effort is for one of the proposed family's children.
+    case notInFamily
+    case tooManyGoals(Int)
+    /// A preventive effort starts from the day consent was given and within a year of it.
+    case effortStartOutOfRange(LocalDate)
+    /// A preventive effort's follow-up lies after its start and within a year of it.
+    case followUpOutOfRange(LocalDate)
     case startTooFarAhead(LocalDate)
     case endTooFarAhead(LocalDate)
     /// The person number's birth date lies after the report was received.
@@ -87,6 +100,10 @@ public enum DataProblem: Sendable, Equatable {
         case .unknownMeasure: "unknown-measure"
         case .goalNotInPlan: "goal-not-in-plan"
         case .anonymousWithName: "anonymous-with-name"
+        case .notInFamily: "not-in-family"
+        case .tooManyGoals: "too-many-goals"
+        case .effortStartOutOfRange: "effort-start-out-of-range"
+        case .followUpOutOfRange: "follow-up-out-of-range"
         }
     }
 
@@ -94,7 +111,7 @@ public enum DataProblem: Sendable, Equatable {
     public var date: LocalDate? {
         switch self {
         case .endBeforeStart(let date), .startBeforeGrant(let date), .startTooFarAhead(let date), .endTooFarAhead(let date), .startBeforeConsent(let date), .closureBeforeMeasureEnds(let date),
-             .followUpBeforeMeasure(let date):
+             .followUpBeforeMeasure(let date), .effortStartOutOfRange(let date), .followUpOutOfRange(let date):
             date
         default: nil
         }
@@ -130,6 +147,12 @@ public enum DataProblem: Sendable, Equatable {
         case .unknownMeasure: "No such measure on this case."
         case .goalNotInPlan: "Each goal of the present child's plan may be rated once."
         case .anonymousWithName: "An anonymous report carries no notifier name or e-mail; choose 'private' if the notifier is known."
+        case .notInFamily: "\(field) is not one of the proposed family's children."
+        case .tooManyGoals(let most): "An effort has at most \(most) goals."
+        case .effortStartOutOfRange(let given):
+            "An effort starts on or after the day consent was given (\(given)) and within \(PreventiveEffort.latestMonths) months of it."
+        case .followUpOutOfRange(let start):
+            "The follow-up lies after the effort starts (\(start)) and within \(PreventiveEffort.latestMonths) months of it."
         }
     }
 }

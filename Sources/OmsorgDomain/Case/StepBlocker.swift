@@ -23,6 +23,8 @@ public enum StepBlocker: Sendable, Equatable {
     case measureAlreadyEnded
     case noMeasureYet
     case notReadyToClose(CaseFile.Stage)
+    /// A step of an early-detection proposal's consent workflow.
+    case proposal(ProposalBlocker)
 
     public var code: String {
         switch self {
@@ -47,6 +49,7 @@ public enum StepBlocker: Sendable, Equatable {
         case .measureAlreadyEnded: "measure-already-ended"
         case .noMeasureYet: "no-measure-yet"
         case .notReadyToClose(let stage): "not-ready-to-close-\(stage.rawValue)"
+        case .proposal(let blocker): "proposal-\(blocker.code)"
         }
     }
 
@@ -82,6 +85,7 @@ public enum StepBlocker: Sendable, Equatable {
             case .decision: "Make the decision after the investigation before closing the case."
             default: "End every running measure before closing the case."
             }
+        case .proposal(let blocker): blocker.message
         }
     }
 }

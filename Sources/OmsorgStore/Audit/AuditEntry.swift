@@ -17,13 +17,17 @@ public struct AuditEntry: Sendable, Equatable {
         /// Early detection: a legal basis recorded; a model version trained on the municipality's pseudonymised data;
         /// its children scored and families proposed.
         case recordLegalBasis, trainModel, scoreModel
+        /// The consent workflow: the worklist and a proposal read, and each step taken on a proposal.
+        case listProposals, readProposal
+        case proposal(ProposalAction)
         /// A step of the flow recorded on the case.
         case record(CaseStep.Kind)
 
         public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .changeFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
                                            .search, .readAccessLog, .resolvePseudonym,
                                            .createUser, .changeUser, .deactivateUser, .reactivateUser, .resetPassword,
-                                           .deleteByRetention, .pruneAuditLog, .recordLegalBasis, .trainModel, .scoreModel] + CaseStep.Kind.allCases.map(Action.record)
+                                           .deleteByRetention, .pruneAuditLog, .recordLegalBasis, .trainModel, .scoreModel,
+                                           .listProposals, .readProposal] + ProposalAction.allCases.map(Action.proposal) + CaseStep.Kind.allCases.map(Action.record)
 
         public var name: String {
             switch self {
@@ -48,6 +52,9 @@ public struct AuditEntry: Sendable, Equatable {
             case .recordLegalBasis: "record-legal-basis"
             case .trainModel: "train-model"
             case .scoreModel: "score-model"
+            case .listProposals: "list-proposals"
+            case .readProposal: "read-proposal"
+            case .proposal(let action): "proposal-\(action.rawValue)"
             case .record(let kind): "record-\(kind.rawValue)"
             }
         }

@@ -21,6 +21,7 @@ extension Migrations {
         AddUserStates(),
         CreateModelVersions(),
         CreateProposals(),
+        AddConsentWorkflow(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

@@ -13,7 +13,7 @@ public struct ProposalRepository: Sendable {
 
     public init(_ db: any Database) { self.db = db }
 
-    private var sql: any SQLDatabase { db as! any SQLDatabase }
+    var sql: any SQLDatabase { db as! any SQLDatabase }
 
     public struct StoredProposal: Sendable, Equatable {
         public let id: UUID
@@ -22,6 +22,15 @@ public struct ProposalRepository: Sendable {
         public let proposal: HouseholdProposal
         public let modelVersion: Int
         public let createdAt: Date
+
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            asOf = try LocalDate(iso: row.decode(column: "as_of", as: String.self))
+            state = ProposalState(rawValue: try row.decode(column: "state", as: String.self)) ?? .open
+            proposal = try JSONDecoder().decode(HouseholdProposal.self, from: Data(row.decode(column: "explanation", as: String.self).utf8))
+            modelVersion = try row.decode(column: "model_version", as: Int.self)
+            createdAt = try row.decode(column: "created_at", as: Date.self)
+        }
     }
 
     /// What a run did: how many children it scored, how many families had two or more
@@ -90,15 +99,7 @@ public struct ProposalRepository: Sendable {
 
     /// The municipality's proposals, the highest score first.
     public func proposals(municipality: Municipality.ID, state: ProposalState? = nil) async throws -> [StoredProposal] {
-        var query = sql.select().columns("id", "as_of", "state", "explanation", "created_at", "model_version").from("detection_proposals")
-            .where("municipality_id", .equal, municipality.rawValue)
-        if let state { query = query.where("state", .equal, state.rawValue) }
-        return try await query.orderBy("score", .descending).orderBy("household").all().map { row in
-            StoredProposal(id: try row.decode(column: "id", as: UUID.self), asOf: try LocalDate(iso: row.decode(column: "as_of", as: String.self)),
-                           state: ProposalState(rawValue: try row.decode(column: "state", as: String.self)) ?? .open,
-                           proposal: try JSONDecoder().decode(HouseholdProposal.self, from: Data(row.decode(column: "explanation", as: String.self).utf8)),
-                           modelVersion: try row.decode(column: "model_version", as: Int.self), createdAt: try row.decode(column: "created_at", as: Date.self))
-        }
+        try await Self.works(municipality: municipality, id: nil, state: state, on: sql).map(\.proposal)
     }
 
     private static func insert(_ proposal: HouseholdProposal, run: UUID, version: Int, asOf: LocalDate, municipality: Municipality.ID, now: Date,

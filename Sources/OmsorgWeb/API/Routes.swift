@@ -30,6 +30,7 @@ func registerRoutes(_ app: Application) {
     ReportsController.register(casework)
     CasesController.register(casework)
     casework.get("worktray", use: WorktrayController.show)
+    ProposalsController.register(casework)
 
     let review = api.grouped(BearerTokenAuthenticator(), RoleGuard(allows: \.reviewsAccess, purpose: "access logs"))
     review.get("children", ":childID", "access-log", use: AccessLogController.show)

@@ -8,6 +8,10 @@ extension Texts {
             self("blocker.sections-missing", ["sections": sections.map { self("choice.section.\($0.rawValue)") }.joined(separator: ", ")])
         case .consentMissing(let basis):
             self("blocker.consent-missing", ["basis": basis.rawValue])
+        case .proposal(.deadlineNotPassed(let deadline)):
+            self("blocker.proposal-deadline-not-passed", ["date": date(deadline)])
+        case .proposal(.closed(let state)):
+            self("blocker.proposal-closed", ["state": self("proposal.state.\(state.rawValue)")])
         default:
             self("blocker.\(blocker.code)")
         }

@@ -39,6 +39,8 @@ struct Problem: Error, Encodable, Sendable {
             self = problem
         case let error as CaseFlowError:
             self = error.kind == .conflict ? Problem(.conflict, error.message) : .unprocessable(error.message, field: error.field)
+        case let blocker as ProposalBlocker:
+            self = Problem(.conflict, blocker.message)
         case let error as ValidationError:
             self = .unprocessable(error.message)
         case let error as StoreError:

@@ -1,0 +1,185 @@
+import FluentKit
+import Foundation
+import OmsorgDetection
+import OmsorgDomain
+import SQLKit
+
+/// The consent-gated workflow, in the store: each step reads the proposal, lets `ProposalWorkflow`
+/// decide, and writes the result and its audit entry in one transaction, so two caseworkers taking
+/// one proposal at once leave it with one of them and the other a refusal.
+extension ProposalRepository {
+    /// A proposal with where its workflow stands.
+    public struct Work: Sendable, Equatable {
+        public let proposal: StoredProposal
+        public let workflow: ProposalWorkflow
+    }
+
+    /// One of the family: a child of the proposal or a custody holder, resolved from the pseudonym.
+    public struct FamilyPerson: Sendable, Equatable {
+        public enum Relation: String, Sendable { case child, custodyHolder = "custody-holder" }
+        public let pseudonym: String
+        public let relation: Relation
+        public let personNumber: PersonNumber
+    }
+
+    /// The municipality's proposals with their workflow, the highest score first; audited, as the
+    /// worklist shows pseudonymised personal data.
+    public func worklist(access: Access, state: ProposalState?, now: Date) async throws -> [Work] {
+        let works = try await works(municipality: access.municipalityID, id: nil, state: state)
+        try await append(access, .listProposals, subject: "proposals: \(works.count)", now: now)
+        return works
+    }
+
+    /// One proposal of the caller's municipality; audited.
+    public func work(_ id: UUID, access: Access, now: Date) async throws -> Work {
+        guard let work = try await works(municipality: access.municipalityID, id: id, state: nil).first else { throw Self.notFound(id) }
+        try await append(access, .readProposal, subject: "proposal:\(id)", now: now)
+        return work
+    }
+
+    /// Applies `step` to the proposal for `access`'s caseworker and stores the outcome with its entry.
+    public func advance(_ id: UUID, _ action: ProposalAction, access: Access, now: Date,
+                        step: @escaping @Sendable (inout ProposalWorkflow) throws -> Void) async throws -> Work {
+        try await db.writing { tx in
+            let sql = tx as! any SQLDatabase
+            _ = try await sql.select().column("id").from("detection_proposals").where("id", .equal, id).for(.update).first()
+            guard let before = try await Self.works(municipality: access.municipalityID, id: id, state: nil, on: sql).first else { throw Self.notFound(id) }
+            var workflow = before.workflow
+            try step(&workflow)
+            try await Self.store(workflow, of: id, on: sql)
+            try await AuditLog.append([AuditEntry(access, .proposal(action), subject: "proposal:\(id) \(workflow.state.rawValue)", children: [], at: now)], on: tx)
+            return Work(proposal: before.proposal, workflow: workflow)
+        }
+    }
+
+    /// The family of a proposal the caller holds, each person number resolved from its pseudonym
+    /// and the resolution audited: the proposal's children and their custody holders.
+    public func family(of work: Work, access: Access, now: Date) async throws -> [FamilyPerson] {
+        guard work.workflow.holder == access.actor else { throw ProposalBlocker.notHolder }
+        let children = work.proposal.proposal.children.map(\.id)
+        return try await db.writing { tx in
+            let sql = tx as! any SQLDatabase
+            let municipality = access.municipalityID.rawValue
+            let parents = try await sql.select().distinct().column("parent").from("detection_custody").where("municipality_id", .equal, municipality)
+                .where("child", .in, children).all().map { try $0.decode(column: "parent", as: String.self) }.sorted()
+            let wanted = children + parents.filter { !children.contains($0) }
+            let rows = try await sql.select().columns("pseudonym", "person_number").from("person_register")
+                .where("municipality_id", .equal, municipality).where("pseudonym", .in, wanted).all()
+            var numbers: [String: PersonNumber] = [:]
+            for row in rows { numbers[try row.decode(column: "pseudonym", as: String.self)] = try PersonNumber(row.decode(column: "person_number", as: String.self)) }
+            try await AuditLog.append([AuditEntry(access, .resolvePseudonym, subject: "proposal:\(work.proposal.id) pseudonyms: \(wanted.joined(separator: ","))",
+                                                  children: [], at: now)], on: tx)
+            return wanted.compactMap { pseudonym in
+                numbers[pseudonym].map { FamilyPerson(pseudonym: pseudonym, relation: children.contains(pseudonym) ? .child : .custodyHolder, personNumber: $0) }
+            }
+        }
+    }
+
+    /// The family's existing cases, for the caseworker who holds the proposal and only once the
+    /// family's consent is recorded; before that the answer is that there are none to see (404).
+    public func familyCases(of work: Work, family: [FamilyPerson], access: Access, now: Date) async throws -> [CaseSummary] {
+        guard work.workflow.opensFamilyCases(to: access.actor) else { throw StoreError.notFound("No cases to show for this proposal: the family's consent is not recorded.") }
+        let numbers = family.filter { $0.relation == .child }.map(\.personNumber.digits)
+        guard !numbers.isEmpty else { return [] }
+        let query: SQLQueryString = """
+            SELECT c.id, c.child_id, c.stage, c.opened_at, c.caseworker_id, h.name FROM cases c JOIN children h ON h.id = c.child_id
+            WHERE c.municipality_id = \(bind: access.municipalityID.rawValue) AND h.person_number IN (\(SQLList(numbers.map { SQLBind($0) })))
+            ORDER BY c.opened_at DESC
+            """
+        let rows = try await sql.raw(query).all()
+        let cases = try rows.map { row in
+            CaseSummary(id: .init(try row.decode(column: "id", as: UUID.self)), childID: .init(try row.decode(column: "child_id", as: UUID.self)),
+                        childName: try row.decode(column: "name", as: String.self),
+                        stage: CaseFile.Stage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .intake,
+                        openedAt: try row.decode(column: "opened_at", as: Date.self),
+                        caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))
+        }
+        try await db.writing { tx in
+            try await AuditLog.append([AuditEntry(access, .listCases, subject: "proposal:\(work.proposal.id) family cases", children: cases.map(\.childID), at: now)], on: tx)
+        }
+        return cases
+    }
+
+    /// One of the family's cases, whatever team works it, on the same terms as `familyCases`.
+    public func familyCase(_ caseID: CaseFile.ID, of work: Work, family: [FamilyPerson], access: Access, now: Date) async throws -> CaseRecord {
+        let cases = try await familyCases(of: work, family: family, access: access, now: now)
+        guard cases.contains(where: { $0.id == caseID }),
+              let team = try await sql.select().column("team").from("cases").where("id", .equal, caseID.rawValue).first()?.decode(column: "team", as: String.self)
+        else { throw StoreError.notFound("No case \(caseID) in this family.") }
+        let record = try await CaseRepository.find(caseID, scope: AccessScope(municipalityID: access.municipalityID, team: team), on: db)
+        try await db.writing { tx in
+            try await AuditLog.append([AuditEntry(access, .readCase, subject: "case:\(caseID) via proposal:\(work.proposal.id)", children: [record.child.id], at: now)], on: tx)
+        }
+        return record
+    }
+
+    /// Starts an early preventive effort for a child of a consenting family.
+    public func startEffort(_ effort: PreventiveEffort, on id: UUID, access: Access, now: Date) async throws -> Work {
+        try await db.writing { tx in
+            let sql = tx as! any SQLDatabase
+            guard let work = try await Self.works(municipality: access.municipalityID, id: id, state: nil, on: sql).first else { throw Self.notFound(id) }
+            if let blocker = work.workflow.blocker(for: .startEffort, by: access.actor, today: LocalDate(now)) { throw CaseFlowError.blocked(.proposal(blocker)) }
+            let checked = try effort.checked(children: work.proposal.proposal.children.map(\.id), consentGivenOn: LocalDate(work.workflow.closedAt ?? now))
+            try await sql.insert(into: "preventive_efforts")
+                .columns("id", "municipality_id", "proposal_id", "child", "offer", "provider", "goals", "start_date", "follow_up_date", "note", "created_by", "created_at")
+                .values(SQLBind(checked.id.rawValue), SQLBind(access.municipalityID.rawValue), SQLBind(id), SQLBind(checked.child), SQLBind(checked.offer),
+                        SQLBind(checked.provider), SQLBind(String(decoding: try JSONEncoder().encode(checked.goals), as: UTF8.self)),
+                        SQLBind(checked.startDate.description), SQLBind(checked.followUpDate.description), SQLBind(checked.note),
+                        SQLBind(access.actor.rawValue), SQLBind(now))
+                .run()
+            try await AuditLog.append([AuditEntry(access, .proposal(.startEffort), subject: "proposal:\(id) effort:\(checked.id)", children: [], at: now)], on: tx)
+            return work
+        }
+    }
+
+    /// The efforts started for a proposal.
+    public func efforts(of id: UUID, municipality: Municipality.ID) async throws -> [PreventiveEffort] {
+        try await sql.select().columns("id", "child", "offer", "provider", "goals", "start_date", "follow_up_date", "note").from("preventive_efforts")
+            .where("municipality_id", .equal, municipality.rawValue).where("proposal_id", .equal, id).orderBy("created_at").all().map { row in
+                PreventiveEffort(id: .init(try row.decode(column: "id", as: UUID.self)), child: try row.decode(column: "child", as: String.self),
+                                 offer: try row.decode(column: "offer", as: String.self), provider: try row.decode(column: "provider", as: String.self),
+                                 goals: try JSONDecoder().decode([String].self, from: Data(row.decode(column: "goals", as: String.self).utf8)),
+                                 startDate: try LocalDate(iso: row.decode(column: "start_date", as: String.self)),
+                                 followUpDate: try LocalDate(iso: row.decode(column: "follow_up_date", as: String.self)),
+                                 note: try row.decode(column: "note", as: String?.self))
+            }
+    }
+
+    private func works(municipality: Municipality.ID, id: UUID?, state: ProposalState?) async throws -> [Work] {
+        try await Self.works(municipality: municipality, id: id, state: state, on: sql)
+    }
+
+    static func works(municipality: Municipality.ID, id: UUID?, state: ProposalState?, on sql: any SQLDatabase) async throws -> [Work] {
+        var query = sql.select().columns("id", "as_of", "state", "explanation", "created_at", "model_version", "holder_id", "taken_at",
+                                         "consent_requested_at", "answer_deadline", "closed_at", "note", "relevance", "relevance_note")
+            .from("detection_proposals").where("municipality_id", .equal, municipality.rawValue)
+        if let id { query = query.where("id", .equal, id) }
+        if let state { query = query.where("state", .equal, state.rawValue) }
+        return try await query.orderBy("score", .descending).orderBy("household").all().map { row in
+            let proposal = try StoredProposal(row)
+            let workflow = ProposalWorkflow(state: proposal.state, holder: try row.decode(column: "holder_id", as: UUID?.self).map(StaffUser.ID.init),
+                                            takenAt: try row.decode(column: "taken_at", as: Date?.self),
+                                            consentRequestedAt: try row.decode(column: "consent_requested_at", as: Date?.self),
+                                            answerDeadline: try row.decode(column: "answer_deadline", as: String?.self).map { try LocalDate(iso: $0) },
+                                            closedAt: try row.decode(column: "closed_at", as: Date?.self), note: try row.decode(column: "note", as: String?.self),
+                                            relevance: try row.decode(column: "relevance", as: String?.self).flatMap(Relevance.init(rawValue:)),
+                                            relevanceNote: try row.decode(column: "relevance_note", as: String?.self))
+            return Work(proposal: proposal, workflow: workflow)
+        }
+    }
+
+    private static func store(_ workflow: ProposalWorkflow, of id: UUID, on sql: any SQLDatabase) async throws {
+        try await sql.update("detection_proposals")
+            .set("state", to: workflow.state.rawValue).set("holder_id", to: workflow.holder?.rawValue).set("taken_at", to: workflow.takenAt)
+            .set("consent_requested_at", to: workflow.consentRequestedAt).set("answer_deadline", to: workflow.answerDeadline?.description)
+            .set("closed_at", to: workflow.closedAt).set("note", to: workflow.note).set("relevance", to: workflow.relevance?.rawValue)
+            .set("relevance_note", to: workflow.relevanceNote).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+            .where("id", .equal, id).run()
+    }
+
+    private func append(_ access: Access, _ action: AuditEntry.Action, subject: String, now: Date) async throws {
+        try await db.writing { tx in try await AuditLog.append([AuditEntry(access, action, subject: subject, children: [], at: now)], on: tx) }
+    }
+
+    static func notFound(_ id: UUID) -> StoreError { .notFound("No proposal \(id) in your municipality.") }
+}
