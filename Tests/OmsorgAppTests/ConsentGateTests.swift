@@ -107,6 +107,14 @@ struct ConsentGateTests {
             try await worker.expect(.notFound, .GET, "\(path)/cases")
             #expect(try await worker.expect(.ok, .GET, "/api/v1/proposals?state=dismissed")["items"].map { ($0 as! [Any]).count } == 1)
             try await worker.expect(.badRequest, .GET, "/api/v1/proposals?state=lost")
+
+            // A closed proposal falls to retention a year after it closed; the open ones stay.
+            let retention = RetentionRepository(test.app.db)
+            let early = try await retention.run(now: testNow.addingTimeInterval(364 * 86_400), sessionIdle: 3_600, dryRun: false)
+            #expect(early.first { $0.kind == .closedProposals && $0.municipality.id == test.sydby.id }?.count == 0)
+            let due = try await retention.run(now: testNow.addingTimeInterval(366 * 86_400), sessionIdle: 3_600, dryRun: false)
+            #expect(due.first { $0.kind == .closedProposals && $0.municipality.id == test.sydby.id }?.count == 1)
+            #expect(try await ProposalRepository(test.app.db).proposals(municipality: test.sydby.id).map(\.state) == [.open, .open])
         }
     }
 }

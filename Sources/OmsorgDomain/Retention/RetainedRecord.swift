@@ -8,6 +8,9 @@ public enum RetainedRecord: String, CaseIterable, Sendable, Codable {
     case auditEntries = "audit-entries"
     /// Sign-in sessions and API tokens, counted from the moment they ended (expired or idle).
     case sessions
+    /// Early-detection proposals dismissed, declined or left unanswered, counted from the day they
+    /// closed: while kept, they stop the family being proposed again.
+    case closedProposals = "closed-proposals"
 
     /// Five years after closure, as municipalities keep their case records; the audit log as long,
     /// so that a child who asks who has looked at the case gets an answer for as long as it is kept.
@@ -15,6 +18,7 @@ public enum RetainedRecord: String, CaseIterable, Sendable, Codable {
         switch self {
         case .closedCases, .auditEntries: 1_826
         case .sessions: 0
+        case .closedProposals: 365
         }
     }
 
@@ -25,6 +29,7 @@ public enum RetainedRecord: String, CaseIterable, Sendable, Codable {
         case .closedCases: 365...36_500
         case .auditEntries: 183...36_500
         case .sessions: 0...365
+        case .closedProposals: 30...1_826
         }
     }
 }

@@ -56,6 +56,8 @@ public struct RetentionRepository: Sendable {
                 return [
                     Outcome(municipality: municipality, kind: .closedCases, days: periods[.closedCases]!,
                             count: try await run.closedCases(olderThan: periods[.closedCases]!)),
+                    Outcome(municipality: municipality, kind: .closedProposals, days: periods[.closedProposals]!,
+                            count: try await run.closedProposals(olderThan: periods[.closedProposals]!)),
                     Outcome(municipality: municipality, kind: .sessions, days: periods[.sessions]!,
                             count: try await run.sessions(olderThan: periods[.sessions]!, idle: sessionIdle)),
                     // Last, so that the entries the run itself has just written are never what it deletes.
@@ -100,6 +102,21 @@ private struct Run {
         }
         try await record(.deleteByRetention, "cases closed before \(Self.day(cutoff(days))): \(due.count)", children: due.map { Child.ID($0.child) })
         return due.count
+    }
+
+    /// Proposals that closed without consent before the cutoff: the family's pseudonyms, the
+    /// explanation and the caseworker's notes go with them. A consented proposal is the record of
+    /// an effort and stays.
+    func closedProposals(olderThan days: Int) async throws -> Int {
+        let closed = ProposalState.allCases.filter(\.isClosedWithoutConsent).map { SQLBind($0.rawValue) }
+        let due: SQLQueryString = """
+            municipality_id = \(bind: municipality.id.rawValue) AND state IN (\(SQLList(closed))) AND closed_at < \(bind: cutoff(days))
+            """
+        let count = try await count("detection_proposals", due)
+        guard !dryRun, count > 0 else { return count }
+        try await sql.raw("DELETE FROM detection_proposals WHERE \(due)").run()
+        try await record(.deleteByRetention, "proposals closed without consent before \(Self.day(cutoff(days))): \(count)", children: [])
+        return count
     }
 
     /// Sign-in sessions and API tokens of the municipality's staff that ended before the cutoff.
