@@ -63,6 +63,9 @@ struct ConsentGateTests {
 
             let requested = try await worker.expect(.ok, .POST, "\(path)/consent-request", json: ["sentOn": "2024-06-03"])
             #expect(requested["answerDeadline"] as? String == "2024-06-17")
+            let tray = try #require(try await worker.expect(.ok, .GET, "/api/v1/worktray")["proposals"] as? [[String: Any]])
+            #expect(tray.map { $0["answerDeadline"] as? String } == ["2024-06-17"] && tray[0]["answerOverdue"] as? Bool == false)
+            #expect((try await colleague.expect(.ok, .GET, "/api/v1/worktray")["proposals"] as? [Any])?.isEmpty == true)
             try await worker.expect(.conflict, .POST, "\(path)/consent-answer", json: ["answer": "no-answer", "answeredOn": "2024-06-03"])
             try await worker.expect(.notFound, .GET, "\(path)/cases")
 

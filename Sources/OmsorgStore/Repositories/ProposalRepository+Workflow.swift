@@ -30,6 +30,17 @@ extension ProposalRepository {
         return works
     }
 
+    /// The proposals `access`'s caseworker holds that wait for them: taken, or waiting for the
+    /// family's answer, the earliest deadline first; for the work tray, audited when there are any.
+    public func awaiting(access: Access, now: Date) async throws -> [Work] {
+        let works = try await Self.works(municipality: access.municipalityID, id: nil, state: nil, holder: access.actor, on: sql)
+            .filter { $0.workflow.state == .taken || $0.workflow.state == .consentRequested }
+            // Those still to be sent a request, which have no deadline yet, after those that wait for an answer.
+            .sorted { ($0.workflow.answerDeadline?.daysSinceEpoch ?? .max, $0.proposal.createdAt) < ($1.workflow.answerDeadline?.daysSinceEpoch ?? .max, $1.proposal.createdAt) }
+        if !works.isEmpty { try await append(access, .listProposals, subject: "work tray proposals: \(works.count)", now: now) }
+        return works
+    }
+
     /// One proposal of the caller's municipality; audited.
     public func work(_ id: UUID, access: Access, now: Date) async throws -> Work {
         guard let work = try await works(municipality: access.municipalityID, id: id, state: nil).first else { throw Self.notFound(id) }
@@ -149,12 +160,14 @@ extension ProposalRepository {
         try await Self.works(municipality: municipality, id: id, state: state, on: sql)
     }
 
-    static func works(municipality: Municipality.ID, id: UUID?, state: ProposalState?, on sql: any SQLDatabase) async throws -> [Work] {
+    static func works(municipality: Municipality.ID, id: UUID?, state: ProposalState?, holder: StaffUser.ID? = nil,
+                      on sql: any SQLDatabase) async throws -> [Work] {
         var query = sql.select().columns("id", "as_of", "state", "explanation", "created_at", "model_version", "holder_id", "taken_at",
                                          "consent_requested_at", "answer_deadline", "closed_at", "note", "relevance", "relevance_note")
             .from("detection_proposals").where("municipality_id", .equal, municipality.rawValue)
         if let id { query = query.where("id", .equal, id) }
         if let state { query = query.where("state", .equal, state.rawValue) }
+        if let holder { query = query.where("holder_id", .equal, holder.rawValue) }
         return try await query.orderBy("score", .descending).orderBy("household").all().map { row in
             let proposal = try StoredProposal(row)
             let workflow = ProposalWorkflow(state: proposal.state, holder: try row.decode(column: "holder_id", as: UUID?.self).map(StaffUser.ID.init),

@@ -14,6 +14,8 @@ enum WorktrayController {
         }
 
         let items: [Item]
+        /// The early-detection proposals the caseworker holds, with the family's answer deadline.
+        let proposals: [ProposalDTO]
         let total: Int
         let overdue: Int
         let page: Int
@@ -33,6 +35,8 @@ enum WorktrayController {
         let items = tray.entries.map {
             WorktrayDTO.Item(caseId: $0.caseID, childName: $0.childName, caseworkerId: $0.caseworkerID, deadline: .init($0.deadline, now: request.now))
         }
-        return try JSON.response(WorktrayDTO(items: items, total: tray.total, overdue: tray.overdue, page: page, pageSize: pageSize))
+        let proposals = try await ProposalRepository(request.db).awaiting(access: signedIn.access(for: .earlyDetection), now: request.now)
+            .map { ProposalDTO($0, user: signedIn.user.id, now: request.now) }
+        return try JSON.response(WorktrayDTO(items: items, proposals: proposals, total: tray.total, overdue: tray.overdue, page: page, pageSize: pageSize))
     }
 }
