@@ -57,6 +57,8 @@ public enum DataProblem: Sendable, Equatable {
     case effortStartOutOfRange(LocalDate)
     /// A preventive effort's follow-up lies after its start and within a year of it.
     case followUpOutOfRange(LocalDate)
+    /// A date a form field does not hold as dd-mm-yyyy.
+    case dateForm
     case startTooFarAhead(LocalDate)
     case endTooFarAhead(LocalDate)
     /// The person number's birth date lies after the report was received.
@@ -104,6 +106,7 @@ public enum DataProblem: Sendable, Equatable {
         case .tooManyGoals: "too-many-goals"
         case .effortStartOutOfRange: "effort-start-out-of-range"
         case .followUpOutOfRange: "follow-up-out-of-range"
+        case .dateForm: "date-form"
         }
     }
 
@@ -148,6 +151,7 @@ public enum DataProblem: Sendable, Equatable {
         case .goalNotInPlan: "Each goal of the present child's plan may be rated once."
         case .anonymousWithName: "An anonymous report carries no notifier name or e-mail; choose 'private' if the notifier is known."
         case .notInFamily: "\(field) is not one of the proposed family's children."
+        case .dateForm: "\(field) is not a date written dd-mm-yyyy."
         case .tooManyGoals(let most): "An effort has at most \(most) goals."
         case .effortStartOutOfRange(let given):
             "An effort starts on or after the day consent was given (\(given)) and within \(PreventiveEffort.latestMonths) months of it."

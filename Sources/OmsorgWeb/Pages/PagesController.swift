@@ -26,6 +26,7 @@ enum PagesController {
         signedIn.post("cases", ":caseID", "steps", ":kind", use: recordStep)
         signedIn.get("children", ":childID", "access-log", use: accessLog)
         registerUsers(signedIn)
+        registerProposals(signedIn)
     }
 
     static func start(_ request: Request) async throws -> Response {

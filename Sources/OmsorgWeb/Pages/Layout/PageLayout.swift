@@ -88,6 +88,6 @@ struct PageLayout {
     static func navigation(for role: Role) -> [(String, String)] {
         if role == .administrator { return [("nav.users", "/users")] }
         guard role.worksCases else { return [("nav.start", "/worktray")] }
-        return [("nav.worktray", "/worktray"), ("nav.new-report", "/reports/new"), ("nav.search", "/search")]
+        return [("nav.worktray", "/worktray"), ("nav.new-report", "/reports/new"), ("nav.search", "/search"), ("nav.proposals", "/proposals")]
     }
 }

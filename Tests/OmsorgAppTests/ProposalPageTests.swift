@@ -1,0 +1,52 @@
+import Foundation
+import OmsorgDomain
+import Testing
+import Vapor
+
+/// The early-detection pages walk a caseworker through the consent workflow: the worklist without
+/// names, taking a proposal, the letter, a refused date shown next to its field, and the family's
+/// cases only once consent is recorded.
+@Suite("Proposal pages")
+struct ProposalPageTests {
+    @Test(arguments: TestDatabase.available)
+    func aCaseworkerTakesAProposalAsksForConsentAndSeesTheFamilysCasesOnlyAfterIt(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            _ = try await test.client("sydby.other-team").expect(.created, .POST, "/api/v1/reports-of-concern", json: report())
+            let id = try await ConsentGateTests.propose(test)
+            var page = try await PageClient.signedIn(test, "sydby.caseworker")
+
+            let list = try await page.get("/proposals")
+            #expect(list.status == .ok && list.body.string.contains("/proposals/\(id)"))
+            #expect(!list.body.string.contains("650514") && !list.body.string.contains("⟦"))
+
+            let open = try await page.get("/proposals/\(id)")
+            #expect(open.body.string.contains("action=\"/proposals/\(id)/take\"") && !open.body.string.contains("650514-4854"))
+            let taken = try await page.post("/proposals/\(id)/take", [:])
+            #expect(taken.status == .seeOther)
+            let mine = try await page.get("/proposals/\(id)?done=take")
+            let html = mine.body.string
+            #expect(html.contains("650514-4854") && html.contains("id=\"consent-letter\"") && !html.contains("⟦"), "\(html)")
+            #expect(!html.contains("id=\"proposal-cases\""))
+
+            let refused = try await page.post("/proposals/\(id)/consent-request", ["sentOn": "31-02-2024"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("id=\"sentOn-error\"") && !refused.body.string.contains("⟦"))
+            #expect(try await page.post("/proposals/\(id)/consent-request", ["sentOn": "03-06-2024"]).status == .seeOther)
+            let early = try await page.post("/proposals/\(id)/consent-answer", ["answer": "no-answer", "answeredOn": "03-06-2024"])
+            #expect(early.status == .conflict && early.body.string.contains("17. juni 2024"), "\(early.body.string)")
+            #expect(try await page.post("/proposals/\(id)/consent-answer", ["answer": "given", "answeredOn": "03-06-2024"]).status == .seeOther)
+
+            let consented = try await page.get("/proposals/\(id)").body.string
+            #expect(consented.contains("id=\"proposal-cases\"") && consented.contains("action=\"/proposals/\(id)/effort\"") && !consented.contains("⟦"))
+            let effort = try await page.post("/proposals/\(id)/effort", ["child": "c2", "offer": "Familiesamtaler", "provider": "Sundhedsplejen",
+                                                                         "goals": "Faste tandlægetider\nTrygge morgener", "startDate": "03-06-2024"])
+            #expect(effort.status == .seeOther)
+            #expect(try await page.get("/proposals/\(id)").body.string.contains("Trygge morgener"))
+
+            var colleague = try await PageClient.signedIn(test, "sydby.caseworker2")
+            let theirs = try await colleague.get("/proposals/\(id)").body.string
+            #expect(!theirs.contains("650514-4854") && !theirs.contains("id=\"proposal-cases\""))
+            #expect(try await colleague.post("/proposals/\(id)/relevance", ["relevance": "yes"]).status == .conflict)
+        }
+    }
+}
