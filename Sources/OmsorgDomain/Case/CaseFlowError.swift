@@ -21,4 +21,11 @@ public struct CaseFlowError: Error, Equatable, Sendable {
     public static func invalid(_ field: String, _ problem: DataProblem) -> CaseFlowError {
         CaseFlowError(kind: .invalid, blocker: nil, problem: problem, field: field)
     }
+
+    /// Refuses typed text that is empty, longer than `longest` or holds a control character, naming `field`.
+    static func check(_ text: String, _ field: String, longest: Int) throws(CaseFlowError) {
+        if text.isEmpty { throw .invalid(field, .empty) }
+        if text.count > longest { throw .invalid(field, .tooLong(longest)) }
+        if let character = PlainText.forbiddenCharacter(in: text) { throw .invalid(field, .controlCharacter(character)) }
+    }
 }

@@ -21,11 +21,7 @@ public struct LegalBasis: Sendable, Equatable {
     /// The basis as given, or the first field that is wrong: empty, too long, a control character,
     /// or a date after `today` (a basis is recorded once it has been decided).
     public func checked(today: LocalDate) throws(CaseFlowError) -> LegalBasis {
-        for (field, text) in [("reference", reference), ("approvedBy", approvedBy)] {
-            if text.isEmpty { throw .invalid(field, .empty) }
-            if text.count > Self.longestText { throw .invalid(field, .tooLong(Self.longestText)) }
-            if let character = PlainText.forbiddenCharacter(in: text) { throw .invalid(field, .controlCharacter(character)) }
-        }
+        for (field, text) in [("reference", reference), ("approvedBy", approvedBy)] { try CaseFlowError.check(text, field, longest: Self.longestText) }
         if decidedOn > today { throw .invalid("date", .inFuture) }
         return self
     }

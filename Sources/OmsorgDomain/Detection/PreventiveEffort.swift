@@ -40,11 +40,11 @@ public struct PreventiveEffort: Codable, Sendable, Equatable {
     /// children; the effort starts on or after the day consent was given.
     public func checked(children: [String], consentGivenOn: LocalDate) throws(CaseFlowError) -> PreventiveEffort {
         if !children.contains(child) { throw .invalid("child", .notInFamily) }
-        for (field, text) in [("offer", offer), ("provider", provider)] { try Self.check(text, field) }
+        for (field, text) in [("offer", offer), ("provider", provider)] { try CaseFlowError.check(text, field, longest: Self.longestText) }
         if goals.isEmpty { throw .invalid("goals", .noGoals) }
         if goals.count > Self.mostGoals { throw .invalid("goals", .tooManyGoals(Self.mostGoals)) }
-        for (index, goal) in goals.enumerated() { try Self.check(goal, "goals[\(index)]") }
-        if let note { try Self.check(note, "note") }
+        for (index, goal) in goals.enumerated() { try CaseFlowError.check(goal, "goals[\(index)]", longest: Self.longestText) }
+        if let note { try CaseFlowError.check(note, "note", longest: Self.longestText) }
         if startDate < consentGivenOn || startDate > consentGivenOn.addingMonths(Self.latestMonths) {
             throw .invalid("startDate", .effortStartOutOfRange(consentGivenOn))
         }
@@ -52,12 +52,6 @@ public struct PreventiveEffort: Codable, Sendable, Equatable {
             throw .invalid("followUpDate", .followUpOutOfRange(startDate))
         }
         return self
-    }
-
-    private static func check(_ text: String, _ field: String) throws(CaseFlowError) {
-        if text.isEmpty { throw .invalid(field, .empty) }
-        if text.count > longestText { throw .invalid(field, .tooLong(longestText)) }
-        if let character = PlainText.forbiddenCharacter(in: text) { throw .invalid(field, .controlCharacter(character)) }
     }
 }
 

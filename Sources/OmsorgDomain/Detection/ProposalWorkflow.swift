@@ -118,12 +118,8 @@ public struct ProposalWorkflow: Sendable, Equatable {
     /// A note as stored: trimmed, nil when empty and optional, refused when too long or holding a control character.
     static func note(_ text: String?, _ field: String, required: Bool) throws(CaseFlowError) -> String? {
         let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if trimmed.isEmpty {
-            if required { throw .invalid(field, .empty) }
-            return nil
-        }
-        if trimmed.count > longestNote { throw .invalid(field, .tooLong(longestNote)) }
-        if let character = PlainText.forbiddenCharacter(in: trimmed) { throw .invalid(field, .controlCharacter(character)) }
+        if trimmed.isEmpty && !required { return nil }
+        try CaseFlowError.check(trimmed, field, longest: longestNote)
         return trimmed
     }
 }

@@ -89,22 +89,7 @@ extension ProposalRepository {
     /// The family's existing cases, for the caseworker who holds the proposal and only once the
     /// family's consent is recorded; before that the answer is that there are none to see (404).
     public func familyCases(of work: Work, family: [FamilyPerson], access: Access, now: Date) async throws -> [CaseSummary] {
-        guard work.workflow.opensFamilyCases(to: access.actor) else { throw StoreError.notFound("No cases to show for this proposal: the family's consent is not recorded.") }
-        let numbers = family.filter { $0.relation == .child }.map(\.personNumber.digits)
-        guard !numbers.isEmpty else { return [] }
-        let query: SQLQueryString = """
-            SELECT c.id, c.child_id, c.stage, c.opened_at, c.caseworker_id, h.name FROM cases c JOIN children h ON h.id = c.child_id
-            WHERE c.municipality_id = \(bind: access.municipalityID.rawValue) AND h.person_number IN (\(SQLList(numbers.map { SQLBind($0) })))
-            ORDER BY c.opened_at DESC
-            """
-        let rows = try await sql.raw(query).all()
-        let cases = try rows.map { row in
-            CaseSummary(id: .init(try row.decode(column: "id", as: UUID.self)), childID: .init(try row.decode(column: "child_id", as: UUID.self)),
-                        childName: try row.decode(column: "name", as: String.self),
-                        stage: CaseFile.Stage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .intake,
-                        openedAt: try row.decode(column: "opened_at", as: Date.self),
-                        caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))
-        }
+        let cases = try await familySummaries(of: work, family: family, access: access)
         try await db.writing { tx in
             try await AuditLog.append([AuditEntry(access, .listCases, subject: "proposal:\(work.proposal.id) family cases", children: cases.map(\.childID), at: now)], on: tx)
         }
@@ -113,8 +98,7 @@ extension ProposalRepository {
 
     /// One of the family's cases, whatever team works it, on the same terms as `familyCases`.
     public func familyCase(_ caseID: CaseFile.ID, of work: Work, family: [FamilyPerson], access: Access, now: Date) async throws -> CaseRecord {
-        let cases = try await familyCases(of: work, family: family, access: access, now: now)
-        guard cases.contains(where: { $0.id == caseID }),
+        guard try await familySummaries(of: work, family: family, access: access).contains(where: { $0.id == caseID }),
               let team = try await sql.select().column("team").from("cases").where("id", .equal, caseID.rawValue).first()?.decode(column: "team", as: String.self)
         else { throw StoreError.notFound("No case \(caseID) in this family.") }
         let record = try await CaseRepository.find(caseID, scope: AccessScope(municipalityID: access.municipalityID, team: team), on: db)
@@ -122,6 +106,25 @@ extension ProposalRepository {
             try await AuditLog.append([AuditEntry(access, .readCase, subject: "case:\(caseID) via proposal:\(work.proposal.id)", children: [record.child.id], at: now)], on: tx)
         }
         return record
+    }
+
+    /// The cases of the family's children, once consent is recorded; the caller audits what it shows.
+    private func familySummaries(of work: Work, family: [FamilyPerson], access: Access) async throws -> [CaseSummary] {
+        guard work.workflow.opensFamilyCases(to: access.actor) else { throw StoreError.notFound("No cases to show for this proposal: the family's consent is not recorded.") }
+        let numbers = family.filter { $0.relation == .child }.map(\.personNumber.digits)
+        guard !numbers.isEmpty else { return [] }
+        let query: SQLQueryString = """
+            SELECT c.id, c.child_id, c.stage, c.opened_at, c.caseworker_id, h.name FROM cases c JOIN children h ON h.id = c.child_id
+            WHERE c.municipality_id = \(bind: access.municipalityID.rawValue) AND h.person_number IN (\(SQLList(numbers.map { SQLBind($0) })))
+            ORDER BY c.opened_at DESC
+            """
+        return try await sql.raw(query).all().map { row in
+            CaseSummary(id: .init(try row.decode(column: "id", as: UUID.self)), childID: .init(try row.decode(column: "child_id", as: UUID.self)),
+                        childName: try row.decode(column: "name", as: String.self),
+                        stage: CaseFile.Stage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .intake,
+                        openedAt: try row.decode(column: "opened_at", as: Date.self),
+                        caseworkerID: try row.decode(column: "caseworker_id", as: UUID?.self).map(StaffUser.ID.init))
+        }
     }
 
     /// Starts an early preventive effort for a child of a consenting family.

@@ -1,5 +1,6 @@
 import OmsorgDomain
 import OmsorgStore
+import Vapor
 
 /// The letter that asks a proposed family's custody holders for consent, in Danish, whatever the
 /// caseworker's page language: it names what the proposal rests on, indicator by indicator, never
@@ -10,6 +11,11 @@ struct ConsentLetter {
     let municipality: String
 
     private var texts: Texts { Texts(.danish) }
+
+    /// The letter of `work`, signed by `user`'s municipality.
+    static func of(_ work: ProposalRepository.Work, for user: StaffUser, on request: Request) async throws -> ConsentLetter {
+        ConsentLetter(work: work, municipality: try await request.staff.municipality(user.municipalityID)?.name ?? "")
+    }
 
     var subject: String { texts("letter.subject", ["municipality": municipality]) }
 

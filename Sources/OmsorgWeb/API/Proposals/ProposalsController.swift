@@ -108,8 +108,9 @@ enum ProposalsController {
     /// The letter asking the custody holders for consent, in Danish, from the proposal's explanation.
     static func letter(_ request: Request) async throws -> Response {
         let work = try await work(request)
-        guard work.workflow.holder == (try request.signedIn.user.id) else { throw ProposalBlocker.notHolder }
-        let letter = ConsentLetter(work: work, municipality: try await municipalityName(request))
+        let user = try request.signedIn.user
+        guard work.workflow.holder == user.id else { throw ProposalBlocker.notHolder }
+        let letter = try await ConsentLetter.of(work, for: user, on: request)
         return try JSON.response(LetterDTO(subject: letter.subject, body: letter.body))
     }
 
@@ -170,11 +171,6 @@ enum ProposalsController {
             throw Problem.badRequest("'\(request.parameters.get("proposalID") ?? "")' is not a valid identifier.", field: "proposalID")
         }
         return id
-    }
-
-    private static func municipalityName(_ request: Request) async throws -> String {
-        let user = try request.signedIn.user
-        return try await request.staff.municipalities().first { $0.id == user.municipalityID }?.name ?? ""
     }
 
     private static func access(_ request: Request) throws -> Access { try request.signedIn.access(for: .earlyDetection) }

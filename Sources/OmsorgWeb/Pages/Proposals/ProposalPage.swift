@@ -29,11 +29,11 @@ enum ProposalPage {
         let holdsIt = work.workflow.holder == user.id
         let family = holdsIt ? try await repository.family(of: work, access: access, now: request.now) : []
         let cases = work.workflow.opensFamilyCases(to: user.id) ? try await repository.familyCases(of: work, family: family, access: access, now: request.now) : []
-        let municipality = try await request.staff.municipalities().first { $0.id == user.municipalityID }?.name ?? ""
+        let letter = holdsIt && work.workflow.state == .taken ? try await ConsentLetter.of(work, for: user, on: request) : nil
         return Model(work: work, holdsIt: holdsIt, allowed: work.workflow.allowedActions(for: user.id, today: LocalDate(request.now))
                         .filter { user.role == .caseworker || $0 != .take },
                      family: family, cases: cases, efforts: holdsIt ? try await repository.efforts(of: id, municipality: user.municipalityID) : [],
-                     letter: holdsIt && work.workflow.state == .taken ? ConsentLetter(work: work, municipality: municipality) : nil,
+                     letter: letter,
                      refused: refused, notice: notice)
     }
 
