@@ -11,7 +11,7 @@ struct ProposalPageTests {
     @Test(arguments: TestDatabase.available)
     func aCaseworkerTakesAProposalAsksForConsentAndSeesTheFamilysCasesOnlyAfterIt(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in
-            _ = try await test.client("sydby.other-team").expect(.created, .POST, "/api/v1/reports-of-concern", json: report())
+            let caseID = (try await test.client("sydby.other-team").expect(.created, .POST, "/api/v1/reports-of-concern", json: report())["caseId"] as! String).lowercased()
             let id = try await ConsentGateTests.propose(test)
             var page = try await PageClient.signedIn(test, "sydby.caseworker")
 
@@ -27,11 +27,15 @@ struct ProposalPageTests {
             let html = mine.body.string
             #expect(html.contains("650514-4854") && html.contains("id=\"consent-letter\"") && !html.contains("⟦"), "\(html)")
             #expect(!html.contains("id=\"proposal-cases\""))
+            #expect(try await page.get("/worktray").body.string.contains("Send brevet om samtykke"))
+            #expect(try await page.get("/proposals/\(id)/cases/\(caseID)").status == .notFound)
 
             let refused = try await page.post("/proposals/\(id)/consent-request", ["sentOn": "31-02-2024"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("id=\"sentOn-error\"") && !refused.body.string.contains("⟦"))
             #expect(try await page.post("/proposals/\(id)/consent-request", ["sentOn": "03-06-2024"]).status == .seeOther)
+            let tray = try await page.get("/worktray").body.string
+            #expect(tray.contains("id=\"worktray-proposals\"") && tray.contains("Familien har til") && tray.contains("17. juni 2024"), "\(tray)")
             let early = try await page.post("/proposals/\(id)/consent-answer", ["answer": "no-answer", "answeredOn": "03-06-2024"])
             #expect(early.status == .conflict && early.body.string.contains("17. juni 2024"), "\(early.body.string)")
             #expect(try await page.post("/proposals/\(id)/consent-answer", ["answer": "given", "answeredOn": "03-06-2024"]).status == .seeOther)
@@ -42,10 +46,16 @@ struct ProposalPageTests {
                                                                          "goals": "Faste tandlægetider\nTrygge morgener", "startDate": "03-06-2024"])
             #expect(effort.status == .seeOther)
             #expect(try await page.get("/proposals/\(id)").body.string.contains("Trygge morgener"))
+            #expect(consented.contains("href=\"/proposals/\(id)/cases/\(caseID)\""))
+            let familyCase = try await page.get("/proposals/\(id)/cases/\(caseID)")
+            #expect(familyCase.status == .ok && familyCase.body.string.contains("id=\"consented-case\""))
+            #expect(!familyCase.body.string.contains("id=\"next-steps\"") && !familyCase.body.string.contains("/steps/") && !familyCase.body.string.contains("⟦"))
+            #expect(!(try await page.get("/worktray").body.string.contains("id=\"worktray-proposals\"")))
 
             var colleague = try await PageClient.signedIn(test, "sydby.caseworker2")
             let theirs = try await colleague.get("/proposals/\(id)").body.string
             #expect(!theirs.contains("650514-4854") && !theirs.contains("id=\"proposal-cases\""))
+            #expect(try await colleague.get("/proposals/\(id)/cases/\(caseID)").status == .notFound)
             #expect(try await colleague.post("/proposals/\(id)/relevance", ["relevance": "yes"]).status == .conflict)
         }
     }

@@ -63,6 +63,10 @@ struct ServiceTests {
             #expect(stages == ["intake", "investigation", "decision", "measures", "ready-to-close", "closed"])
             let tray = try await worker.expect(.ok, .GET, "/api/v1/worktray")
             #expect((tray["overdue"] as! Int) > 0)
+            // Sydby runs early detection: its worklist has families proposed, Nordby's has none.
+            #expect(!(try await worker.expect(.ok, .GET, "/api/v1/proposals")["items"] as! [[String: Any]]).isEmpty)
+            let nordby = try await test.client("nordby.caseworker", password: DemoSeeder.password)
+            #expect((try await nordby.expect(.ok, .GET, "/api/v1/proposals")["items"] as! [[String: Any]]).isEmpty)
         }
     }
 

@@ -30,17 +30,10 @@ struct IngestCommand: AsyncCommand {
             context.console.print("\(signature.file) was already loaded on \(earlier); nothing was added.")
             return
         }
-        let parsed: ParsedExtract
-        do throws(ExtractError) {
-            parsed = try ExtractParser(source: source, today: LocalDate(app.omsorg.now())).parse(data)
-        } catch {
-            throw Abort(.unprocessableEntity, reason: "\(signature.file): \(error)")
-        }
-        let linked = LinkedExtract(parsed).pseudonymised(by: app.pseudonymiser(for: municipality))
         let console = context.console
-        try await repository.ingest(linked, sha256: hash, municipality: municipality.id, now: app.omsorg.now()) { table, done, total in
+        let rows = try await app.loadExtract(data, named: signature.file, source: source, into: municipality) { table, done, total in
             console.print("ingest: \(table) \(done)/\(total) rows")
         }
-        console.print("Loaded \(parsed.rowCount) rows of \(source.rawValue) for \(municipality.name) from \(signature.file).")
+        console.print("Loaded \(rows) rows of \(source.rawValue) for \(municipality.name) from \(signature.file).")
     }
 }

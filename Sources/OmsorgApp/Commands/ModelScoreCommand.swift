@@ -36,26 +36,13 @@ struct ModelScoreCommand: AsyncCommand {
             return
         }
         let started = Date()
-        let scoring = try await score(version, asOf: asOf, municipality: municipality, app: app)
-        let policy = try await proposals.policy(municipality: municipality.id)
-        let outcome = try await proposals.propose(scoring, policy: policy, municipality: municipality.id, now: app.omsorg.now())
+        let (outcome, policy) = try await app.scoreAndPropose(with: version, asOf: asOf, in: municipality)
         context.console.print(summary(outcome, policy, version: version.number, asOf: asOf, seconds: Date().timeIntervalSince(started)))
         let descriptions = Dictionary(uniqueKeysWithValues: version.model.indicators.map { ($0.column, $0.description) })
         for proposal in outcome.proposals {
             let indicators = proposal.indicators.map { "\(descriptions[$0.column] ?? $0.column) (odds ratio \(PlainNumber.fixed($0.oddsRatio, digits: 1)))" }
             context.console.print("  household \(proposal.household.prefix(12))…  score \(PlainNumber.fixed(proposal.score))  \(proposal.children.count) child(ren): \(indicators.joined(separator: "; "))")
         }
-    }
-
-    private func score(_ version: ModelRepository.Version, asOf: LocalDate, municipality: Municipality, app: Application) async throws -> Scoring {
-        let detection = DetectionRepository(app.db)
-        let data = try await detection.dataset(municipality: municipality.id)
-        let table = IndicatorEngine.compute(version.model.selected, on: data, asOf: asOf)
-        guard !table.children.isEmpty else { throw Abort(.unprocessableEntity, reason: "No child under 18 is registered on \(asOf) in the loaded population extract.") }
-        let households = try await detection.households(municipality: municipality.id)
-        let children = table.children.map { data.keys[Int($0)] }
-        return Scoring(version: version.number, model: version.model.model, asOf: asOf, table: table,
-                       children: children.map(\.description), households: children.map { households[$0] })
     }
 
     private func summary(_ outcome: ProposalRepository.Outcome, _ policy: ProposalPolicy, version: Int, asOf: LocalDate, seconds: Double) -> String {

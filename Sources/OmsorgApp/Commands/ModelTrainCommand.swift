@@ -31,14 +31,7 @@ struct ModelTrainCommand: AsyncCommand {
         let folder = try Application.documentFolder(signature.out)
         let municipality = try await app.detectionMunicipality(code: signature.municipality)
         let started = Date()
-        let data = try await DetectionRepository(app.db).dataset(municipality: municipality.id)
-        let model: TrainedModel
-        do throws(TrainingError) {
-            model = try ModelTrainer(level: level).train(data, asOf: asOf)
-        } catch {
-            throw Abort(.unprocessableEntity, reason: error.description)
-        }
-        let version = try await ModelRepository(app.db).store(model, municipality: municipality.id, now: app.omsorg.now())
+        let version = try await app.trainModel(for: municipality, asOf: asOf, level: level)
         let written = try await app.writeModelDocuments(version, municipality, into: folder)
         context.console.print(summary(version, municipality, seconds: Date().timeIntervalSince(started)))
         written.forEach { context.console.print("  wrote \($0)") }

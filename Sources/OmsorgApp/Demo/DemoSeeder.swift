@@ -13,6 +13,8 @@ struct DemoSeeder {
 
     let app: Application
     var casesPerMunicipality = 100
+    /// The first municipality also runs early detection on a synthetic population this large.
+    var detectionInhabitants = 20_000
 
     /// Seeds unless the database already has municipalities; returns whether it seeded.
     @discardableResult
@@ -28,6 +30,15 @@ struct DemoSeeder {
                 try await StaffRepository(db).createMunicipality(municipality)
                 let caseworkers = try await createUsers(prefix: prefix, in: municipality, passwordHash: hash, on: db)
                 try await createCases(in: municipality, caseworkers: caseworkers, random: &random, on: db)
+            }
+        }
+        // After the cases' transaction: each extract loads in its own, as an operator's would.
+        // The cases stand without it, so a failure here is told and the demo goes on.
+        if let (code, _, _) = Self.municipalities.first, let municipality = try await StaffRepository(app.db).municipality(code: code) {
+            do {
+                try await DemoDetection(app: app, inhabitants: detectionInhabitants).seed(municipality)
+            } catch {
+                app.logger.warning("The demo's early detection was not seeded: \(String(describing: error))")
             }
         }
         return true

@@ -10,6 +10,7 @@ extension PagesController {
         routes.get("proposals", use: proposalList)
         routes.get("proposals", ":proposalID", use: proposalPage)
         routes.post("proposals", ":proposalID", ":action", use: proposalStep)
+        routes.get("proposals", ":proposalID", "cases", ":caseID", use: proposalCase)
     }
 
     static func proposalList(_ request: Request) async throws -> Response {
@@ -35,12 +36,7 @@ extension PagesController {
         let access = Access(user, purpose: .earlyDetection), now = request.now
         let repository = ProposalRepository(request.db)
         do {
-            if action == .startEffort {
-                _ = try await repository.startEffort(try ProposalForm.effort(fields), on: id, access: access, now: now)
-            } else {
-                let step = try ProposalForm.step(action, fields)
-                _ = try await repository.advance(id, action, access: access, now: now) { try step(&$0, user.id, now) }
-            }
+            try await ProposalForm.submit(action, fields, on: id, to: repository, access: access, now: now)
         } catch let error as CaseFlowError {
             let texts = request.pageContext.texts
             let field = ProposalForm.formField(error.field, action: action)
@@ -52,6 +48,14 @@ extension PagesController {
         return PageResponse.seeOther("/proposals/\(id.uuidString)?done=\(action.rawValue)")
     }
 
+    /// One of the family's cases, to read, once the family's consent is recorded; 404 before.
+    static func proposalCase(_ request: Request) async throws -> Response {
+        let user = try request.caseworkPageUser
+        let id = try proposalID(request)
+        let record = try await ProposalPage.familyCase(try request.parameter("caseID", as: CaseFile.ID.self), of: id, for: user, on: request)
+        return PageResponse.html(CasePage.View(context: request.pageContext, model: CasePage.consented(record, via: id), now: request.now).render())
+    }
+
     private static func proposalID(_ request: Request) throws -> UUID {
         guard let id = request.parameters.get("proposalID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         return id
@@ -61,27 +65,31 @@ extension PagesController {
 /// A proposal page's forms read into the workflow's steps; a missing or unreadable field is refused
 /// as the domain refuses its data, naming the field.
 enum ProposalForm {
-    static func step(_ action: ProposalAction, _ fields: [String: String]) throws(CaseFlowError)
-        -> @Sendable (inout ProposalWorkflow, StaffUser.ID, Date) throws -> Void {
+    /// Reads the form of `action` and sends it to the store, which lets the workflow decide.
+    static func submit(_ action: ProposalAction, _ fields: [String: String], on id: UUID, to repository: ProposalRepository,
+                       access: Access, now: Date) async throws {
+        let advance = { (step: @escaping @Sendable (inout ProposalWorkflow, StaffUser.ID, Date) throws -> Void) in
+            _ = try await repository.advance(id, action, access: access, now: now) { try step(&$0, access.actor, now) }
+        }
         switch action {
         case .take:
-            return { try $0.take(by: $1, at: $2) }
+            try await advance { try $0.take(by: $1, at: $2) }
         case .dismiss:
             let reason = fields["reason"] ?? ""
-            return { try $0.dismiss(by: $1, reason: reason, at: $2) }
+            try await advance { try $0.dismiss(by: $1, reason: reason, at: $2) }
         case .requestConsent:
             let sentOn = try date(fields, "sentOn")
-            return { try $0.requestConsent(by: $1, sentOn: sentOn, at: $2) }
+            try await advance { try $0.requestConsent(by: $1, sentOn: sentOn, at: $2) }
         case .recordAnswer:
-            guard let answer = fields["answer"].flatMap(ConsentAnswer.init(rawValue:)) else { throw .invalid("answer", .empty) }
+            guard let answer = fields["answer"].flatMap(ConsentAnswer.init(rawValue:)) else { throw CaseFlowError.invalid("answer", .empty) }
             let answeredOn = try date(fields, "answeredOn"), note = fields["answerNote"]
-            return { try $0.record(answer, answeredOn: answeredOn, note: note, by: $1, at: $2) }
+            try await advance { try $0.record(answer, answeredOn: answeredOn, note: note, by: $1, at: $2) }
         case .recordRelevance:
-            guard let relevance = fields["relevance"].flatMap(Relevance.init(rawValue:)) else { throw .invalid("relevance", .empty) }
+            guard let relevance = fields["relevance"].flatMap(Relevance.init(rawValue:)) else { throw CaseFlowError.invalid("relevance", .empty) }
             let note = fields["relevanceNote"]
-            return { try $0.recordRelevance(relevance, note: note, by: $1, at: $2) }
+            try await advance { try $0.recordRelevance(relevance, note: note, by: $1, at: $2) }
         case .startEffort:
-            return { _, _, _ in }
+            _ = try await repository.startEffort(try effort(fields), on: id, access: access, now: now)
         }
     }
 

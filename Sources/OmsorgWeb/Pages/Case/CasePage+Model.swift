@@ -22,6 +22,9 @@ enum CasePage {
         let otherSteps: [NextStep]
         let blockedSteps: [BlockedStep]
         let deadlines: [Deadline]
+        /// The early-detection proposal whose recorded consent opens the case to a caseworker
+        /// outside its team; the page is then read only.
+        var consentedVia: UUID? = nil
     }
 
     /// Steps that may come at any time and do not move the case on; the panel lists them apart.

@@ -21,7 +21,7 @@ extension CasePage {
                 }
                 Markup.element("div", [("class", "case-columns")]) {
                     Markup.element("div", [("class", "case-main")]) {
-                        nextSteps
+                        if let proposal = model.consentedVia { consentNotice(proposal) } else { nextSteps }
                         deadlines
                         timeline
                     }
@@ -65,6 +65,18 @@ extension CasePage {
                                 }
                             }
                         }
+                    }
+                }
+            }
+        }
+
+        private func consentNotice(_ proposal: UUID) -> Markup.Fragment {
+            Markup.element("section", [("id", "consented-case"), ("class", "panel"), ("aria-labelledby", "consented-title")]) {
+                Markup.element("h2", [("id", "consented-title")]) { Markup.text(texts("case.consented.title")) }
+                Markup.element("p") { Markup.text(texts("case.consented.text", ["team": record.team])) }
+                Markup.element("p") {
+                    Markup.element("a", [("href", "/proposals/\(proposal.uuidString)"), ("id", "back-to-proposal")]) {
+                        Markup.text(texts("case.consented.back"))
                     }
                 }
             }
@@ -169,10 +181,14 @@ extension CasePage {
                     Markup.element("dt") { Markup.text(texts("field.schoolOrDaycare")) }
                     Markup.element("dd") { Markup.text(child.schoolOrDaycare ?? texts("common.none")) }
                 }
-                Markup.element("p") {
-                    Markup.element("a", [("href", "/children/\(child.id)/access-log"), ("id", "access-log-link")]) {
-                        Markup.text(texts("case.access-log"))
-                    }
+                if model.consentedVia == nil { accessLogLink(child) }
+            }
+        }
+
+        private func accessLogLink(_ child: Child) -> Markup.Fragment {
+            Markup.element("p") {
+                Markup.element("a", [("href", "/children/\(child.id)/access-log"), ("id", "access-log-link")]) {
+                    Markup.text(texts("case.access-log"))
                 }
             }
         }
@@ -187,9 +203,11 @@ extension CasePage {
                         for member in record.family { familyMember(member) }
                     }
                 }
-                Markup.element("p") {
-                    Markup.element("a", [("href", "/cases/\(record.id)/family-members/new"), ("id", "add-family-member")]) {
-                        Markup.text(texts("case.add-family-member"))
+                if model.consentedVia == nil {
+                    Markup.element("p") {
+                        Markup.element("a", [("href", "/cases/\(record.id)/family-members/new"), ("id", "add-family-member")]) {
+                            Markup.text(texts("case.add-family-member"))
+                        }
                     }
                 }
             }
@@ -204,9 +222,11 @@ extension CasePage {
                 Markup.element("strong") { Markup.text(member.name) }
                 Markup.void("br", [])
                 Markup.text(facts.joined(separator: " · "))
-                Markup.text(" ")
-                Markup.element("a", [("href", "/cases/\(record.id)/family-members/\(member.id)/edit"), ("class", "edit-family-member")]) {
-                    Markup.text(texts("family.edit", ["name": member.name]))
+                if model.consentedVia == nil {
+                    Markup.text(" ")
+                    Markup.element("a", [("href", "/cases/\(record.id)/family-members/\(member.id)/edit"), ("class", "edit-family-member")]) {
+                        Markup.text(texts("family.edit", ["name": member.name]))
+                    }
                 }
             }
         }

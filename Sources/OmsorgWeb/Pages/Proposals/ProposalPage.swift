@@ -37,6 +37,15 @@ enum ProposalPage {
                      refused: refused, notice: notice)
     }
 
+    /// One of the family's cases, for the caseworker who holds the proposal once consent is recorded.
+    static func familyCase(_ caseID: CaseFile.ID, of id: UUID, for user: StaffUser, on request: Request) async throws -> CaseRecord {
+        let repository = ProposalRepository(request.db), access = Access(user, purpose: .earlyDetection)
+        let work = try await repository.work(id, access: access, now: request.now)
+        guard work.workflow.opensFamilyCases(to: user.id) else { throw Abort(.notFound) }
+        let family = try await repository.family(of: work, access: access, now: request.now)
+        return try await repository.familyCase(caseID, of: work, family: family, access: access, now: request.now)
+    }
+
     static func worklist(for user: StaffUser, on request: Request) async throws -> [ProposalRepository.Work] {
         try await ProposalRepository(request.db).worklist(access: Access(user, purpose: .earlyDetection), state: nil, now: request.now)
     }

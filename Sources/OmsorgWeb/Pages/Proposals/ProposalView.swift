@@ -87,8 +87,10 @@ struct ProposalView {
                 Markup.element("ul", [("id", "proposal-cases")]) {
                     for summary in model.cases {
                         Markup.element("li") {
-                            Markup.text(texts("proposal.case", ["child": summary.childName, "stage": texts("stage.\(summary.stage.rawValue)"),
-                                                                 "opened": texts.date(LocalDate(summary.openedAt))]))
+                            Markup.element("a", [("href", "\(path)/cases/\(summary.id)")]) {
+                                Markup.text(texts("proposal.case", ["child": summary.childName, "stage": texts("stage.\(summary.stage.rawValue)"),
+                                                                     "opened": texts.date(LocalDate(summary.openedAt))]))
+                            }
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import OmsorgDomain
+import OmsorgStore
 
 /// The start page after sign-in: open deadlines, soonest first, with what each one asks for.
 enum WorktrayPage {
@@ -30,6 +31,9 @@ enum WorktrayPage {
         /// The caseworkers a team leader can assign a case to; empty for everyone else.
         let assignable: [StaffUser]
         let isTeamTray: Bool
+        /// The early-detection proposals the caseworker holds that wait for them, the family's
+        /// answer deadline first; none on a team's tray.
+        let proposals: [ProposalRepository.Work]
         let notice: Notice?
     }
 }

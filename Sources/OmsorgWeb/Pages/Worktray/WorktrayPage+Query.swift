@@ -19,8 +19,9 @@ extension WorktrayPage {
                       urgency: Urgency(entry.deadline, now: request.now), caseworkerName: entry.caseworkerID.flatMap { names[$0] },
                       unassigned: entry.caseworkerID == nil, assignmentVersion: entry.assignmentVersion)
         }
+        let proposals = isTeamTray ? [] : try await ProposalRepository(request.db).awaiting(access: Access(user, purpose: .earlyDetection), now: request.now)
         return Model(rows: rows, total: tray.total, overdue: tray.overdue, page: page,
                      pageCount: max(1, (tray.total + pageSize - 1) / pageSize),
-                     assignable: isTeamTray ? team.filter { $0.role == .caseworker } : [], isTeamTray: isTeamTray, notice: notice)
+                     assignable: isTeamTray ? team.filter { $0.role == .caseworker } : [], isTeamTray: isTeamTray, proposals: proposals, notice: notice)
     }
 }

@@ -17,6 +17,7 @@ extension WorktrayPage {
                         Markup.text(texts("worktray.notice.\(notice.rawValue)"))
                     }
                 }
+                if !model.proposals.isEmpty { proposals }
                 Markup.element("p", [("class", "lead")]) {
                     Markup.text(texts("worktray.summary", ["total": String(model.total), "overdue": String(model.overdue)]))
                 }
@@ -27,6 +28,34 @@ extension WorktrayPage {
                     pagination
                 }
             }).render()
+        }
+
+        /// The consent workflow's part of the tray: what each held proposal waits for, and by when.
+        private var proposals: Markup.Fragment {
+            let texts = context.texts, today = LocalDate(now)
+            return Markup.element("section", [("aria-labelledby", "worktray-proposals-title")]) {
+                Markup.element("h2", [("id", "worktray-proposals-title")]) { Markup.text(texts("worktray.proposals.title")) }
+                Markup.element("ul", [("id", "worktray-proposals"), ("class", "step-list")]) {
+                    for work in model.proposals {
+                        Markup.element("li", [("data-proposal-id", work.proposal.id.uuidString)]) {
+                            Markup.element("a", [("href", "/proposals/\(work.proposal.id.uuidString)")]) {
+                                Markup.text(texts("proposals.name", ["date": texts.date(work.proposal.asOf), "children": String(work.proposal.proposal.children.count)]))
+                            }
+                            Markup.element("p", [("class", "step-law")]) { proposalStatus(work.workflow, today: today) }
+                        }
+                    }
+                }
+            }
+        }
+
+        private func proposalStatus(_ workflow: ProposalWorkflow, today: LocalDate) -> Markup.Fragment {
+            let texts = context.texts
+            guard let deadline = workflow.answerDeadline else { return Markup.text(texts("worktray.proposals.send-letter")) }
+            let overdue = workflow.answerOverdue(today: today)
+            return Markup.group {
+                (overdue ? Urgency.overdue : Urgency.later).badge(texts)
+                Markup.text(" · " + texts(overdue ? "worktray.proposals.answer-overdue" : "worktray.proposals.answer-due", ["date": texts.date(deadline)]))
+            }
         }
 
         private var table: Markup.Fragment {
