@@ -85,6 +85,8 @@ struct ConsentGateTests {
             let efforts = try #require(started["efforts"] as? [[String: Any]])
             #expect(efforts.map { $0["followUpDate"] as? String } == ["2024-09-03"])
             try await worker.expect(.ok, .POST, "\(path)/relevance", json: ["relevance": "yes", "note": "Familien tog imod tilbuddet"])
+            let feedback = try await ProposalRepository(test.app.db).feedback(version: 1, municipality: test.sydby.id)
+            #expect(feedback.proposals == 3 && feedback.yes == 1 && feedback.judged == 1 && feedback.relevanceRate == 1, "\(feedback)")
 
             let actions = try await AuditTests.actions(test)
             for action in ["list-proposals", "read-proposal", "proposal-take", "resolve-pseudonym", "proposal-consent-request", "proposal-consent-answer",

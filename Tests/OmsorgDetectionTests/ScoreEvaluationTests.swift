@@ -15,6 +15,18 @@ struct ScoreEvaluationTests {
         #expect(abs(evaluation.expectedCalibrationError - (0.1 + 0.65 + 0.4 + 0.2) / 4) < 1e-15)
     }
 
+    /// Three of four judged proposals relevant, one not judged: 0.75, and Wilson's interval by hand
+    /// (z = 1.96): centre (0.75 + z²/8) / (1 + z²/4) = 0.6275, half-width 0.3269.
+    @Test func theRelevanceRateIsOfTheJudgedProposalsWithWilsonsInterval() throws {
+        let feedback = RelevanceFeedback(proposals: 5, yes: 3, no: 1, unclear: 0)
+        #expect(feedback.judged == 4 && feedback.relevanceRate == 0.75)
+        let interval = try #require(feedback.relevanceInterval)
+        #expect(abs(interval.lower - 0.3006) < 1e-4 && abs(interval.upper - 0.9544) < 1e-4, "\(interval)")
+        #expect(RelevanceFeedback(proposals: 2, yes: 0, no: 0, unclear: 0).relevanceRate == nil)
+        let section = EvaluationSections.feedback(feedback)
+        #expect(ModelDocument(title: "t", sections: [.init("f", section)]).markdown.contains("| not judged | 1 |"))
+    }
+
     @Test func tiesCountAHalfAndOneOutcomeHasNoAUC() {
         #expect(ScoreEvaluation(scores: [0.5, 0.5, 0.9], outcomes: [1, 0, 1]).auc == 0.75)
         #expect(ScoreEvaluation(scores: [0.2, 0.3], outcomes: [1, 1]).auc == nil)

@@ -64,11 +64,14 @@ struct ModelEvaluateCommand: AsyncCommand {
         let municipality = try await app.detectionMunicipality(code: signature.municipality)
         let version = try await app.modelVersion(signature.version, of: municipality)
         let data = try await DetectionRepository(app.db).dataset(municipality: municipality.id)
+        var report: EvaluationReport
         do throws(ModelEvaluator.Failure) {
-            return try ModelEvaluator(version.model, groupings: groupings).evaluate(data, version: version.number, reference: periodStart, truth: truth)
+            report = try ModelEvaluator(version.model, groupings: groupings).evaluate(data, version: version.number, reference: periodStart, truth: truth)
         } catch {
             throw Abort(.unprocessableEntity, reason: error.description)
         }
+        report.feedback = try await ProposalRepository(app.db).feedback(version: version.number, municipality: municipality.id)
+        return report
     }
 
     private static func groupings(_ list: String?) throws -> [ChildGroups] {

@@ -33,6 +33,8 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
     public let oracle: ScoreEvaluation?
     /// The fit's intervals against the true coefficients, on a synthetic municipality.
     public let coverage: [Coverage]?
+    /// The caseworkers' judgement of the version's proposals, for a stored version.
+    public var feedback: RelevanceFeedback?
 
     public init(subject: String, scores: [Double], outcomes: [UInt8], flaggedShare: Double = 0.05, groupings: [(name: String, groups: [String])],
                 oracle: [Double]? = nil, coverage: [Coverage]? = nil) {
@@ -61,6 +63,7 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
                 }),
             ]))
         }
+        if let feedback { sections.append(ModelDocument.Section("Feedback from caseworkers", EvaluationSections.feedback(feedback))) }
         return ModelDocument(title: "Evaluation: \(subject)", sections: sections)
     }
 }

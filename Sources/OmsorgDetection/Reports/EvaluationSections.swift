@@ -38,6 +38,14 @@ enum EvaluationSections {
         return PlainNumber.fixed(auc) + (evaluation.aucInterval.map { " (95 % interval \(PlainNumber.fixed($0.lower)) to \(PlainNumber.fixed($0.upper)))" } ?? "")
     }
 
+    static func feedback(_ feedback: RelevanceFeedback) -> [ModelDocument.Block] {
+        [.paragraph("Of the \(feedback.proposals) proposals this version made that are still kept, caseworkers judged \(feedback.judged) "
+                    + "(proposals closed without consent are deleted a year after, as retention sets). Relevance rate (found relevant of those judged): "
+                    + rate(feedback.relevanceRate, feedback.relevanceInterval) + "."),
+         .table(header: ["Relevant", "Proposals"], rows: [["yes", String(feedback.yes)], ["no", String(feedback.no)], ["unclear", String(feedback.unclear)],
+                                                          ["not judged", String(feedback.proposals - feedback.judged)]])]
+    }
+
     private static func rate(_ value: Double?, _ interval: Interval?) -> String {
         guard let value else { return "–" }
         return PlainNumber.fixed(value) + (interval.map { " (\(PlainNumber.fixed($0.lower)) to \(PlainNumber.fixed($0.upper)))" } ?? "")

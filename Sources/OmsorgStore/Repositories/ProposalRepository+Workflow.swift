@@ -159,6 +159,17 @@ extension ProposalRepository {
             }
     }
 
+    /// How caseworkers judged the proposals `version` made: counts only, no one named.
+    public func feedback(version: Int, municipality: Municipality.ID) async throws -> RelevanceFeedback {
+        let rows = try await sql.select().column("relevance").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("detection_proposals")
+            .where("municipality_id", .equal, municipality.rawValue).where("model_version", .equal, version).groupBy("relevance").all()
+        var counts: [Relevance?: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "relevance", as: String?.self).flatMap(Relevance.init(rawValue:))] = try row.decode(column: "n", as: Int.self)
+        }
+        return RelevanceFeedback(proposals: counts.values.reduce(0, +), yes: counts[.yes] ?? 0, no: counts[.no] ?? 0, unclear: counts[.unclear] ?? 0)
+    }
+
     private func works(municipality: Municipality.ID, id: UUID?, state: ProposalState?) async throws -> [Work] {
         try await Self.works(municipality: municipality, id: id, state: state, on: sql)
     }
