@@ -80,3 +80,14 @@ def test_a_proposal_dismissed_without_a_reason_is_refused_next_to_the_field(ui):
     ui.type(ui.find("#reason", form), "Familien har allerede en indsats.")
     ui.submit(form)
     assert "Afvist" in ui.find("#proposal-state").text, "the proposal is not shown as dismissed"
+
+
+def test_an_analyst_reads_the_model_card_with_its_roc_and_calibration_charts(ui):
+    ui.sign_in("sydby.analyst")
+    ui.click('nav a[href="/models"]', navigates=True)
+    for chart in ("chart-roc", "chart-calibration"):
+        svg = ui.find(f'svg[aria-labelledby="{chart}-title {chart}-desc"]')
+        assert svg.is_displayed() and svg.size["width"] > 100, f"the {chart} chart is not drawn"
+    assert len(ui.find_all("#model-card polyline")) == 2, "a chart has no line"
+    assert "Feedback from caseworkers" in ui.find("#model-card").text
+    assert not PERSON_NUMBER.search(ui.text), "the model's page shows a person number"

@@ -106,6 +106,8 @@ struct AccessMatrixTests {
             let namesAUser = path.split(separator: "/").contains { UUID(uuidString: String($0)) != nil }
             return namesAUser && caller == .otherAdministrator ? .hidden : .reached
         }
+        // The model and its card hold no personal data: every member of staff may read them.
+        if path == "/models" { return .reached }
         guard caller.worksCases else { return .refused }
         // Only a team leader assigns: anyone else is refused by role before any case is looked up.
         if path.hasSuffix("/assignment") { return caller == .teamLeader ? .reached : .refused }

@@ -42,5 +42,8 @@ struct ModelDocumentTests {
         for coefficient in model.model.covariates { #expect(markdown.contains("| \(coefficient.name) | \(PlainNumber.fixed(coefficient.estimate)) |")) }
         #expect(markdown.contains("AUC \(PlainNumber.fixed(model.evaluation.auc!))"))
         #expect(markdown.contains("| 0-5 | ") && markdown.contains("| two | "))
+        let charts = card.sections.flatMap(\.blocks).compactMap { if case .chart(let chart) = $0 { chart } else { nil } }
+        #expect(charts.count == 2, "the card draws the ROC curve and the calibration")
+        #expect(markdown.contains("*Figure (drawn in the HTML version): ROC curve:"))
     }
 }

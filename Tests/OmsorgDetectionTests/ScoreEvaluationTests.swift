@@ -27,6 +27,18 @@ struct ScoreEvaluationTests {
         #expect(ModelDocument(title: "t", sections: [.init("f", section)]).markdown.contains("| not judged | 1 |"))
     }
 
+    /// The four rows above, highest score first: 0.8 (outcome), 0.4 (none), 0.35 (outcome), 0.1 (none).
+    @Test func theRocCurveStepsThroughEachCutAndThinsLongOnes() throws {
+        let curve = try #require(RocCurve(scores: [0.1, 0.4, 0.35, 0.8], outcomes: [0, 0, 1, 1]))
+        #expect(curve.points.map { [$0.falsePositiveRate, $0.truePositiveRate] } == [[0, 0], [0, 0.5], [0.5, 0.5], [0.5, 1], [1, 1]])
+        let tied = try #require(RocCurve(scores: [0.5, 0.5, 0.9], outcomes: [1, 0, 1]))
+        #expect(tied.points.map { [$0.falsePositiveRate, $0.truePositiveRate] } == [[0, 0], [0, 0.5], [1, 1]])
+        #expect(RocCurve(scores: [0.2, 0.3], outcomes: [1, 1]) == nil)
+        let long = try #require(RocCurve(scores: (0..<1_000).map { Double($0) / 1_000 }, outcomes: (0..<1_000).map { UInt8($0 % 2) }))
+        #expect(long.points.count == RocCurve.maxPoints)
+        #expect(long.points.first == .init(falsePositiveRate: 0, truePositiveRate: 0) && long.points.last == .init(falsePositiveRate: 1, truePositiveRate: 1))
+    }
+
     @Test func tiesCountAHalfAndOneOutcomeHasNoAUC() {
         #expect(ScoreEvaluation(scores: [0.5, 0.5, 0.9], outcomes: [1, 0, 1]).auc == 0.75)
         #expect(ScoreEvaluation(scores: [0.2, 0.3], outcomes: [1, 1]).auc == nil)

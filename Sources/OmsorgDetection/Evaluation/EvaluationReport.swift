@@ -63,7 +63,7 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
                 }),
             ]))
         }
-        if let feedback { sections.append(ModelDocument.Section("Feedback from caseworkers", EvaluationSections.feedback(feedback))) }
+        if let feedback { sections.append(feedback.section) }
         return ModelDocument(title: "Evaluation: \(subject)", sections: sections)
     }
 }

@@ -23,6 +23,8 @@ public struct ScoreEvaluation: Sendable, Equatable, Codable {
     public let calibration: [CalibrationBin]
     /// Σ (bin's rows / rows) × |observed rate − mean predicted| over the bins.
     public let expectedCalibrationError: Double
+    /// Nil without both outcomes, and in versions stored before the curve was kept.
+    public let roc: RocCurve?
 
     public static let bins = 10
 
@@ -39,6 +41,7 @@ public struct ScoreEvaluation: Sendable, Equatable, Codable {
         brier = zip(scores, outcomes).reduce(0) { $0 + ($1.0 - Double($1.1)) * ($1.0 - Double($1.1)) } / Double(max(1, count))
         calibration = Self.calibration(scores: scores, outcomes: outcomes)
         expectedCalibrationError = calibration.reduce(0) { $0 + Double($1.count) * abs($1.observedRate - $1.meanPredicted) } / Double(max(1, count))
+        roc = RocCurve(scores: scores, outcomes: outcomes)
     }
 
     /// The AUC and DeLong's variance of it, from midranks (Sun and Xu's fast algorithm): each

@@ -4,7 +4,7 @@ enum EvaluationSections {
         var text = "\(evaluation.count) children, \(evaluation.events) with the outcome. AUC \(auc(evaluation))"
         if let oracle { text += "; the true probabilities reach \(auc(oracle)), what a model that knew the truth would reach" }
         text += ". Brier score \(PlainNumber.fixed(evaluation.brier)); expected calibration error \(PlainNumber.fixed(evaluation.expectedCalibrationError))."
-        return [.paragraph(text)]
+        return [.paragraph(text)] + (evaluation.roc.map { [.chart(.roc($0, auc: evaluation.auc))] } ?? [])
     }
 
     static func topShares(_ evaluation: ScoreEvaluation) -> [ModelDocument.Block] {
@@ -16,7 +16,7 @@ enum EvaluationSections {
     }
 
     static func calibration(_ evaluation: ScoreEvaluation) -> [ModelDocument.Block] {
-        [.table(header: ["Tenth of scores, lowest first", "Children", "Mean predicted", "Observed rate"], rows: evaluation.calibration.enumerated().map { index, bin in
+        (evaluation.calibration.isEmpty ? [] : [.chart(.calibration(evaluation.calibration))]) + [.table(header: ["Tenth of scores, lowest first", "Children", "Mean predicted", "Observed rate"], rows: evaluation.calibration.enumerated().map { index, bin in
             [String(index + 1), String(bin.count), PlainNumber.fixed(bin.meanPredicted), PlainNumber.fixed(bin.observedRate)]
         })]
     }
@@ -50,4 +50,9 @@ enum EvaluationSections {
         guard let value else { return "–" }
         return PlainNumber.fixed(value) + (interval.map { " (\(PlainNumber.fixed($0.lower)) to \(PlainNumber.fixed($0.upper)))" } ?? "")
     }
+}
+
+extension RelevanceFeedback {
+    /// The feedback as a model document's section, for the evaluation report and the model's page.
+    public var section: ModelDocument.Section { ModelDocument.Section("Feedback from caseworkers", EvaluationSections.feedback(self)) }
 }

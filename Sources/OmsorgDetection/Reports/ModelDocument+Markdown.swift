@@ -16,6 +16,8 @@ extension ModelDocument {
                     lines.append(Self.row(header))
                     lines.append("|" + String(repeating: " --- |", count: header.count))
                     lines += rows.map(Self.row) + [""]
+                case .chart(let chart):
+                    lines += ["*Figure (drawn in the HTML version): \(Self.inline(chart.caption))*", ""]
                 }
             }
         }

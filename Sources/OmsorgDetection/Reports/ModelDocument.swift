@@ -6,6 +6,7 @@ public struct ModelDocument: Sendable, Equatable {
         case paragraph(String)
         case list([String])
         case table(header: [String], rows: [[String]])
+        case chart(ModelChart)
     }
 
     public struct Section: Sendable, Equatable {

@@ -71,14 +71,27 @@ public struct ModelRepository: Sendable {
         }
     }
 
+    /// Every stored version of the municipality's model by number and when it was trained, the latest
+    /// first; without their content, so that one stored in an older form does not hide the others.
+    public func versions(municipality: Municipality.ID) async throws -> [(number: Int, trainedAt: Date)] {
+        try await (db as! any SQLDatabase).select().columns("number", "trained_at").from("model_versions")
+            .where("municipality_id", .equal, municipality.rawValue).orderBy("number", .descending).all().map { row in
+                (try row.decode(column: "number", as: Int.self), try row.decode(column: "trained_at", as: Date.self))
+            }
+    }
+
     /// Version `number` of the municipality, or its latest when `number` is nil.
     public func version(_ number: Int? = nil, municipality: Municipality.ID) async throws -> Version? {
         var query = (db as! any SQLDatabase).select().columns("number", "trained_at", "content").from("model_versions")
             .where("municipality_id", .equal, municipality.rawValue)
         if let number { query = query.where("number", .equal, number) }
         guard let row = try await query.orderBy("number", .descending).first() else { return nil }
-        return Version(number: try row.decode(column: "number", as: Int.self), trainedAt: try row.decode(column: "trained_at", as: Date.self),
-                       model: try StoredModel.decoded(row.decode(column: "content", as: String.self)))
+        return try Self.version(row)
+    }
+
+    private static func version(_ row: any SQLRow) throws -> Version {
+        Version(number: try row.decode(column: "number", as: Int.self), trainedAt: try row.decode(column: "trained_at", as: Date.self),
+                model: try StoredModel.decoded(row.decode(column: "content", as: String.self)))
     }
 
     private static func entry(_ action: AuditEntry.Action, _ municipality: Municipality.ID, subject: String, _ now: Date) -> AuditEntry {

@@ -25,6 +25,7 @@ enum PagesController {
         signedIn.get("cases", ":caseID", "steps", ":kind", use: stepForm)
         signedIn.post("cases", ":caseID", "steps", ":kind", use: recordStep)
         signedIn.get("children", ":childID", "access-log", use: accessLog)
+        signedIn.get("models", use: modelPage)
         registerUsers(signedIn)
         registerProposals(signedIn)
     }
@@ -56,6 +57,15 @@ enum PagesController {
         guard user.role.reviewsAccess else { throw Abort(.forbidden) }
         let model = try await AccessLogPage.model(try request.parameter("childID", as: Child.ID.self), for: user, on: request)
         return PageResponse.html(AccessLogPage.View(context: request.pageContext, model: model).render())
+    }
+
+    /// The model and its card hold no personal data: every member of staff may read them.
+    static func modelPage(_ request: Request) async throws -> Response {
+        let user = try request.pageUser
+        guard user.role != .notifier else { throw Abort(.forbidden) }
+        let version: Int? = try? request.query.get(Int.self, at: "version")
+        let model = try await ModelPage.model(version: version, for: user, on: request)
+        return PageResponse.html(ModelPageView(context: request.pageContext, model: model).render())
     }
 
     static func casePage(_ request: Request) async throws -> Response {

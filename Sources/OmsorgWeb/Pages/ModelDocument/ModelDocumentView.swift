@@ -28,10 +28,14 @@ public struct ModelDocumentView: Sendable {
             for section in document.sections {
                 Markup.element("section") {
                     Markup.element("h2") { Markup.text(section.heading) }
-                    for block in section.blocks { Self.html(block) }
+                    Self.blocks(section.blocks)
                 }
             }
         }
+    }
+
+    static func blocks(_ blocks: [ModelDocument.Block]) -> Markup.Fragment {
+        Markup.group { for block in blocks { html(block) } }
     }
 
     private static func html(_ block: ModelDocument.Block) -> Markup.Fragment {
@@ -47,6 +51,8 @@ public struct ModelDocumentView: Sendable {
                     for row in rows { Markup.element("tr") { for cell in row { Markup.element("td") { Markup.text(cell) } } } }
                 }
             }
+        case .chart(let chart):
+            ModelChartView(chart: chart).fragment
         }
     }
 
@@ -56,5 +62,6 @@ public struct ModelDocumentView: Sendable {
         table { border-collapse: collapse; margin: 0 0 1.5rem; }
         th, td { border: 1px solid #b0b0b0; padding: .3rem .6rem; text-align: left; vertical-align: top; }
         th { background: #eef1f4; }
+        figure { margin: 0 0 1.5rem; } figure svg { max-width: 100%; height: auto; }
         """
 }

@@ -1,0 +1,28 @@
+import Foundation
+import OmsorgDetection
+import OmsorgDomain
+import OmsorgStore
+import Vapor
+
+/// The municipality's early-detection model for analysts and anyone on the staff who asks: its
+/// versions, and one version's model card with its ROC and calibration charts and what caseworkers
+/// said of its proposals. It holds no personal data, only the model and figures about it.
+enum ModelPage {
+    struct Model: Sendable {
+        let versions: [(number: Int, trainedAt: Date)]
+        /// The version shown, with its card; nil when the municipality has none yet.
+        let shown: (number: Int, card: ModelDocument, feedback: ModelDocument.Section)?
+    }
+
+    static func model(version number: Int?, for user: StaffUser, on request: Request) async throws -> Model {
+        let models = ModelRepository(request.db)
+        let versions = try await models.versions(municipality: user.municipalityID)
+        guard let wanted = number ?? versions.first?.number else { return Model(versions: [], shown: nil) }
+        guard versions.contains(where: { $0.number == wanted }), let version = try await models.version(wanted, municipality: user.municipalityID),
+              let municipality = try await request.staff.municipality(user.municipalityID)
+        else { throw Abort(.notFound) }
+        let feedback = try await ProposalRepository(request.db).feedback(version: version.number, municipality: user.municipalityID)
+        let card = ModelCard.document(version.model, version: version.number, municipality: "\(municipality.code) \(municipality.name)")
+        return Model(versions: versions, shown: (version.number, card, feedback.section))
+    }
+}
