@@ -49,6 +49,8 @@ struct AssignmentVersionTests {
             #expect(tray.contains(#"name="version" value="0""#))
             let first = try await Self.id(of: "sydby.caseworker", test), second = try await Self.id(of: "sydby.caseworker2", test)
 
+            // A form without the version it was shown with is not saved unchecked.
+            #expect(try await page.post("/cases/\(caseID)/assignment", ["caseworkerId": second]).status == .badRequest)
             let done = try await page.post("/cases/\(caseID)/assignment", ["caseworkerId": first, "version": "0"])
             #expect(done.headers.first(name: .location) == "/worktray")
             let refused = try await page.post("/cases/\(caseID)/assignment", ["caseworkerId": second, "version": "0"])

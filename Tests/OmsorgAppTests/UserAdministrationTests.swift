@@ -237,6 +237,8 @@ struct UserAdministrationTests {
                                                             "version": "0"])
             #expect(stale.status == .conflict && stale.body.string.contains(#"id="user-changed-meanwhile""#)
                     && stale.body.string.contains(#"value="Anna Andersen""#))
+            #expect(try await page.post("/users/\(id)", ["displayName": "Uden version", "role": "caseworker", "team": "Team A", "active": "true"]).status == .badRequest)
+            #expect(try await page.post("/users/\(id)/password", ["password": "et andet kodeord uden version"]).status == .badRequest)
             let reset = try await page.post("/users/\(id)/password", ["password": "  spaces count too, as typed  ", "version": "1"])
             #expect(reset.status == .seeOther, "\(reset.body.string)")
             _ = try await test.client("sydby.anna", password: "  spaces count too, as typed  ")

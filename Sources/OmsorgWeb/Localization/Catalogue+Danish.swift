@@ -308,7 +308,7 @@ extension Catalogue {
         "report.submit": "Gem underretning",
         "report.title": "Ny underretning",
         "role-info.administrator": "Som administrator vedligeholder du kommunens brugere, deres roller og teams – ikke sagernes indhold. Find dem under Brugere.",
-        "role-info.analyst": "Som analytiker arbejder du med den pseudonymiserede opsporingsmodel – aldrig med navne eller CPR-numre. Modelsiderne er under udvikling.",
+        "role-info.analyst": "Som analytiker arbejder du med den pseudonymiserede opsporingsmodel – aldrig med navne eller CPR-numre. Under „Modellen“ ser du modelkortet med ROC-kurve, kalibrering, fejlrater for grupper og sagsbehandlernes vurdering af forslagene.",
         "role-info.caseworker": "Som sagsbehandler arbejder du med dit teams sager.",
         "role-info.manager": "Som leder får du statistik over sager, frister og udgifter – uden navne og CPR-numre. Statistiksiden er under udvikling.",
         "role-info.no-case-access": "Din rolle giver ikke adgang til sagernes indhold. Har du brug for det, så kontakt din leder.",

@@ -308,7 +308,7 @@ extension Catalogue {
         "report.submit": "Save the report",
         "report.title": "New report of concern",
         "role-info.administrator": "As an administrator you maintain the municipality's users, their roles and teams – not case content. Find them under Users.",
-        "role-info.analyst": "As an analyst you work with the pseudonymised detection model – never with names or CPR numbers. The model pages are being built.",
+        "role-info.analyst": "As an analyst you work with the pseudonymised detection model – never with names or CPR numbers. Under “The model” you see the model card with its ROC curve, calibration, error rates by group and the caseworkers' judgement of its proposals.",
         "role-info.caseworker": "As a caseworker you work your team's cases.",
         "role-info.manager": "As a manager you get statistics on cases, deadlines and spending – without names or CPR numbers. The statistics page is being built.",
         "role-info.no-case-access": "Your role gives no access to case content. If you need it, contact your manager.",

@@ -72,7 +72,7 @@ extension PagesController {
         switch FamilyMemberPage.member(from: fields, id: memberID, texts: context.texts) {
         case .success(let member):
             do {
-                _ = try await request.cases.changeFamilyMember(member, on: id, ifVersion: fields["version"].flatMap { Int($0) }, access: access, now: request.now)
+                _ = try await request.cases.changeFamilyMember(member, on: id, ifVersion: try Request.formVersion(fields), access: access, now: request.now)
                 return PageResponse.seeOther("/cases/\(id)")
             } catch StoreError.changedSince {
                 // Show what is recorded now, for the change to be made again from there.
@@ -82,7 +82,7 @@ extension PagesController {
                                                                  editing: editing, changedMeanwhile: true), status: .conflict)
             }
         case .failure(let errors):
-            editing.version = fields["version"].flatMap { Int($0) } ?? editing.version
+            editing.version = try Request.formVersion(fields)
             return PageResponse.html(FamilyMemberPage.render(context, record: shown, form: FormState(values: fields, messages: errors.messages), editing: editing),
                                      status: .unprocessableEntity)
         }

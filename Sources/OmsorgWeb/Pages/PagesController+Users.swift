@@ -62,7 +62,7 @@ extension PagesController {
         let id = try request.parameter("userID", as: StaffUser.ID.self)
         let account = try await request.staff.account(id, access: access)
         let fields = try request.formFields()
-        let version = fields["version"].flatMap { Int($0) }
+        let version = try Request.formVersion(fields)
         var form = FormState(values: fields)
         switch UserPage.change(from: fields, texts: context.texts) {
         case .failure(let errors):
@@ -87,7 +87,7 @@ extension PagesController {
         let id = try request.parameter("userID", as: StaffUser.ID.self)
         let account = try await request.staff.account(id, access: access)
         let fields = try request.formFields()
-        let version = fields["version"].flatMap { Int($0) }
+        let version = try Request.formVersion(fields)
         switch UserPage.password(from: fields, texts: context.texts) {
         case .failure(let errors):
             return PageResponse.html(UserPage.renderChange(context, account: account, form: FormState(values: UserPage.values(of: account)),

@@ -86,7 +86,7 @@ enum PagesController {
               caseworker.role == .caseworker, caseworker.team == user.team
         else { throw Abort(.badRequest, reason: "Choose a caseworker of your team.") }
         do {
-            try await request.cases.assign(id, to: caseworker.id, ifVersion: form["version"].flatMap { Int($0) },
+            try await request.cases.assign(id, to: caseworker.id, ifVersion: try Request.formVersion(form),
                                            access: Access(user, purpose: .assignment), now: request.now)
         } catch StoreError.changedSince {
             // Someone assigned it since the tray was shown: show the tray as it is now, and say so.
@@ -112,6 +112,15 @@ extension Request {
             guard user.role.worksCases else { throw Abort(.forbidden) }
             return user
         }
+    }
+
+    /// The version of the record a form was shown with, which every form that changes one sends
+    /// back hidden. A form without it is not one of ours: refused, rather than saved unchecked.
+    static func formVersion(_ fields: [String: String]) throws -> Int {
+        guard let version = fields["version"].flatMap({ Int($0) }) else {
+            throw Abort(.badRequest, reason: "The form did not say which version of the record it changes; open the page again and make the change there.")
+        }
+        return version
     }
 
     /// Form fields as sent, by their names as written: Vapor's form decoder reads `a[b]` as a nested
