@@ -203,6 +203,37 @@ struct UserAdministrationTests {
         }
     }
 
+    /// Each of two administrators takes the other's role at the same moment: one change wins, the
+    /// other is refused, and the municipality keeps an administrator.
+    @Test(arguments: TestDatabase.available)
+    func twoAdministratorsDemotingEachOtherLeaveOne(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let admin = try await test.client("sydby.admin")
+            let me = try await admin.expect(.ok, .GET, "/api/v1/auth/me")["id"] as! String
+            let created = try await admin.expect(.created, .POST, "/api/v1/users", json: Self.newUser("sydby.admin2", role: "administrator", team: nil))
+            let other = try await test.client(created["username"] as! String, password: Self.newPassword)
+            let demotions = [(admin, created["id"] as! String), (other, me)]
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponseStatus, String?).self) { group in
+                for (client, target) in demotions {
+                    group.addTask {
+                        let response = try await client.send(.PUT, "/api/v1/users/\(target)", json: ["displayName": "Tidligere administrator", "role": "analyst",
+                                                                                                    "active": true])
+                        let field = try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                        return (response.status, field?["field"] as? String)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // The loser is refused by the rule, or, when the winner had finished before its request
+            // was even read, as an administrator no more.
+            let loser = try #require(answers.filter { $0.0 != .ok }.first, "both demotions went through: \(answers)")
+            #expect(loser.0 == .unprocessableEntity ? loser.1 == "role" : [403, 404].contains(loser.0.code), "\(answers)")
+            let administrators = try await (test.app.db as! any SQLDatabase).select().column("id").from("users")
+                .where("municipality_id", .equal, test.sydby.id.rawValue).where("role", .equal, "administrator").where("active", .equal, true).all()
+            #expect(administrators.count == 1)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func thePagesCreateAndChangeAUser(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in

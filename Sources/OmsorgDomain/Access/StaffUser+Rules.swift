@@ -53,6 +53,12 @@ extension StaffUser {
         if changed.role != role { throw .invalid("role", .ownAccount) }
     }
 
+    /// Whether changing this user, `wasActive`, to `changed`, `active`, takes an active
+    /// administrator away; such a change is allowed only while another remains.
+    public func removesAnAdministrator(to changed: StaffUser, wasActive: Bool, active: Bool) -> Bool {
+        role == .administrator && wasActive && (changed.role != .administrator || !active)
+    }
+
     private static func problem(of text: String, longest: Int) -> DataProblem? {
         if text.isEmpty { return .empty }
         if text.count > longest { return .tooLong(longest) }

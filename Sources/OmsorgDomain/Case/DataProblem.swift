@@ -74,6 +74,8 @@ public enum DataProblem: Sendable, Equatable {
     case passwordLength
     /// An administrator cannot deactivate their own account or give up their own role.
     case ownAccount
+    /// The municipality keeps at least one active administrator, who can put every other right.
+    case lastAdministrator
 
     public var code: String {
         switch self {
@@ -88,6 +90,7 @@ public enum DataProblem: Sendable, Equatable {
         case .teamRequired: "team-required"
         case .passwordLength: "password-length"
         case .ownAccount: "own-account"
+        case .lastAdministrator: "last-administrator"
         case .inFuture: "in-future"
         case .before(let milestone): "before-\(milestone.rawValue)"
         case .cadenceOutOfRange: "cadence-out-of-range"
@@ -136,6 +139,7 @@ public enum DataProblem: Sendable, Equatable {
         case .teamRequired: "A caseworker or team leader works in a team; name the team."
         case .passwordLength: "A password has \(StaffUser.passwordBytes.lowerBound) to \(StaffUser.passwordBytes.upperBound) characters (bytes in UTF-8)."
         case .ownAccount: "You cannot deactivate your own account or change your own role; ask another administrator."
+        case .lastAdministrator: "The municipality must keep at least one active administrator; this change would leave it none."
         case .inFuture: "The time lies in the future; record a step when it has happened."
         case .before(let milestone): "The time lies before \(milestone.words)."
         case .cadenceOutOfRange: "The follow-up cadence is \(CaseFile.followUpCadenceRange.lowerBound) to \(CaseFile.followUpCadenceRange.upperBound) months."

@@ -42,6 +42,9 @@ extension StaffRepository {
             let changed = try StaffUser(id: before.id, municipalityID: before.municipalityID, username: before.username,
                                         displayName: change.displayName, role: change.role, team: change.team).checked()
             try before.checkChange(to: changed, active: change.isActive, by: access.actor)
+            if before.removesAnAdministrator(to: changed, wasActive: row.active, active: change.isActive) {
+                try await Self.keepAnotherAdministrator(than: id, field: changed.role != .administrator ? "role" : "active", access: access, on: tx)
+            }
             let action: AuditEntry.Action = row.active == change.isActive ? .changeUser : change.isActive ? .reactivateUser : .deactivateUser
             row.displayName = changed.displayName
             row.role = changed.role.rawValue
@@ -86,6 +89,17 @@ extension StaffRepository {
         guard let row = try await UserRow.query(on: db).filter(\.$id == id.rawValue).filter(\.$municipalityID == access.municipalityID.rawValue).first()
         else { throw StoreError.notFound("No user \(id) in your municipality.") }
         return row
+    }
+
+    /// Refuses the change unless another active administrator remains. The municipality's row is
+    /// held first (PostgreSQL), so two administrators demoting each other at once are counted one
+    /// after the other, and the second finds the first already gone; SQLite has one writer anyway.
+    private static func keepAnotherAdministrator(than id: StaffUser.ID, field: String, access: Access, on db: any Database) async throws {
+        _ = try await (db as! any SQLDatabase).select().column("id").from("municipalities").where("id", .equal, access.municipalityID.rawValue)
+            .for(.update).first()
+        let others = try await UserRow.query(on: db).filter(\.$municipalityID == access.municipalityID.rawValue)
+            .filter(\.$role == Role.administrator.rawValue).filter(\.$active == true).filter(\.$id != id.rawValue).count()
+        if others == 0 { throw CaseFlowError.invalid(field, .lastAdministrator) }
     }
 
     private static func endSessions(of id: StaffUser.ID, on db: any Database) async throws {

@@ -268,6 +268,7 @@ extension Catalogue {
         "invalid.username-form": "Brugernavnet skal have 3 til 64 tegn: små bogstaver a–z, tal, punktum, bindestreg og understreg, og begynde med et bogstav eller tal",
         "invalid.team-required": "En sagsbehandler eller teamleder arbejder i et team. Skriv teamets navn",
         "invalid.password-length": "Adgangskoden skal have 12 til 72 tegn",
+        "invalid.last-administrator": "Kommunen skal have mindst én aktiv administrator; ændringen ville efterlade den uden",
         "invalid.own-account": "Du kan ikke deaktivere din egen bruger eller ændre din egen rolle. Bed en anden administrator om det",
         "invalid.unknown-measure": "Vælg en foranstaltning på denne sag",
         "invalid.unknown-report": "Vælg en underretning på denne sag",

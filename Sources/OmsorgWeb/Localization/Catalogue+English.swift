@@ -268,6 +268,7 @@ extension Catalogue {
         "invalid.username-form": "The username has 3 to 64 characters: lower-case letters a–z, digits, full stop, hyphen and underscore, starting with a letter or digit",
         "invalid.team-required": "A caseworker or team leader works in a team. Enter the team's name",
         "invalid.password-length": "The password must have 12 to 72 characters",
+        "invalid.last-administrator": "The municipality must keep at least one active administrator; this change would leave it none",
         "invalid.own-account": "You cannot deactivate your own user or change your own role. Ask another administrator",
         "invalid.unknown-measure": "Choose a measure on this case",
         "invalid.unknown-report": "Choose a report on this case",
