@@ -208,6 +208,22 @@ class UI:
         self.click("#sign-in", navigates=True)
         assert self.path == lands_on, f"signing in as {username} ended on {self.path}: {self.error_summary() or self.title}"
 
+    def first_sign_in(self, username, password, own, lands_on="/worktray"):
+        """Signs in with a password an administrator set: the page asks for the user's own before
+        anything else, and with it lands where `sign_in` does."""
+        self.visit("/sign-in")
+        form = self.find("#sign-in-form")
+        self.type(self.find("[name=username]", form), username)
+        self.type(self.find("[name=password]", form), password)
+        self.click("#sign-in", navigates=True)
+        assert self.exists("#own-password-form"), f"the administrator's password signed {username} in, to {self.path}"
+        form = self.find("#own-password-form")
+        assert self.find("[name=username]", form).get_attribute("value") == username
+        self.type(self.find("[name=password]", form), password)
+        self.type(self.find("[name=newPassword]", form), own)
+        self.submit(form)
+        assert self.path == lands_on, f"choosing a password for {username} ended on {self.path}: {self.error_summary() or self.title}"
+
     def sign_out(self):
         self.click("#sign-out", navigates=True)
         assert self.path == "/sign-in", f"signing out ended on {self.path}"

@@ -106,7 +106,7 @@ def test_an_administrator_creates_a_caseworker_who_then_signs_in(open_browser):
     assert admin.lang == "da"
 
     user = open_browser()
-    user.sign_in(username, password)
+    user.first_sign_in(username, password, new_password())
     assert name in user.find(".signed-in-as").text, f"the header does not name the new user: {user.find('.signed-in-as').text!r}"
     # A new caseworker has no cases yet: their own tray, empty, not the page for roles without cases.
     assert user.find("h1").text == "Min arbejdsbakke", f"the new caseworker's start page is {user.find('h1').text!r}"
@@ -178,10 +178,10 @@ def test_every_fault_in_the_new_user_form_is_reported_at_once(ui, base_url):
 
 
 def test_deactivation_and_a_new_password_end_the_users_sessions(open_browser, base_url):
-    account, password = create_user(base_url, "lukket")
-    username = account["username"]
+    account, temporary = create_user(base_url, "lukket")
+    username, password = account["username"], new_password()
     user = open_browser()
-    user.sign_in(username, password)
+    user.first_sign_in(username, temporary, password)
     admin = open_browser()
     admin.sign_in(ADMIN, lands_on="/users")
 
@@ -225,14 +225,14 @@ def test_deactivation_and_a_new_password_end_the_users_sessions(open_browser, ba
     user.visit("/worktray")
     assert user.path == "/sign-in", f"after a new password the user's next page was {user.path}"
     sign_in_is_refused(user, username, password)
-    user.sign_in(username, new)
+    user.first_sign_in(username, new, new_password())
 
 
 def test_an_administrator_cannot_lock_themself_out_and_sees_a_change_made_meanwhile(open_browser, base_url):
     # A second administrator of our own, so that the demo administrator is never at stake.
     admin_account, admin_password = create_user(base_url, "admin", role="administrator", team=None)
     me = open_browser()
-    me.sign_in(admin_account["username"], admin_password, lands_on="/users")
+    me.first_sign_in(admin_account["username"], admin_password, new_password(), lands_on="/users")
 
     for field, value in (("active", "false"), ("role", "analyst")):
         form = open_change_form(me, admin_account["username"])

@@ -63,7 +63,7 @@ struct AccessMatrixTests {
             for route in test.app.routes.all {
                 guard let path = Self.path(of: route, values: values) else { continue }
                 // Signing in is the sign-in limit's to test: failed sign-ins here would lock the callers out.
-                if route.method == .POST && ["/sign-in", "/api/v1/auth/login"].contains(path) { continue }
+                if route.method == .POST && ["/sign-in", "/sign-in/password", "/api/v1/auth/login", "/api/v1/auth/password"].contains(path) { continue }
                 let isPage = !path.hasPrefix("/api/") && path != "/health"
                 for caller in Caller.allCases {
                     // Signing out ends the caller's session; each cell signs in afresh.

@@ -9,6 +9,18 @@ import Vapor
 @Suite("User administration")
 struct UserAdministrationTests {
     static let newPassword = "a new password, long enough"
+    /// What a user chooses in place of a password an administrator set.
+    static let ownPassword = "only I know this one, now"
+
+    /// The first sign-in with a password an administrator set: refused until the user has chosen
+    /// their own, and then signed in with that.
+    static func firstSignIn(_ test: TestApp, _ username: String, password: String = newPassword) async throws -> TestApp.Client {
+        let refused = try await test.send(.POST, "/api/v1/auth/login", json: ["username": username, "password": password])
+        #expect(refused.status == .forbidden, "\(username) signed in with the administrator's password: \(refused.status)")
+        let chosen = try await test.send(.POST, "/api/v1/auth/password", json: ["username": username, "password": password, "newPassword": ownPassword])
+        #expect(chosen.status == .noContent, "\(chosen.body.string)")
+        return try await test.client(username, password: ownPassword)
+    }
 
     static func newUser(_ username: String = "sydby.anna", role: String = "caseworker", team: String? = "Team A") -> [String: Any] {
         var body: [String: Any] = ["username": username, "displayName": "Anna Andersen", "role": role, "password": newPassword]
@@ -24,15 +36,15 @@ struct UserAdministrationTests {
             #expect(created.status == .created && created.headers.first(name: .eTag) == "\"0\"", "\(created.body.string)")
             #expect(created.json["active"] as? Bool == true && created.json["team"] as? String == "Team A" && created.json["version"] as? Int == 0)
 
-            let anna = try await test.client("sydby.anna", password: Self.newPassword)
+            let entry = try await Self.lastEntry(test)
+            #expect(entry.action == "create-user" && entry.role == "administrator" && entry.purpose == "administration")
+            #expect(entry.subject.hasPrefix("user:") && entry.subject.contains(#"role:caseworker team:"Team A" active:true"#), "\(entry.subject)")
+
+            let anna = try await Self.firstSignIn(test, "sydby.anna")
             let me = try await anna.expect(.ok, .GET, "/api/v1/auth/me")
             #expect(me["role"] as? String == "caseworker" && me["id"] as? String == created.json["id"] as? String)
             let listed = try await admin.expect(.ok, .GET, "/api/v1/users")["items"] as! [[String: Any]]
             #expect(listed.contains { $0["username"] as? String == "sydby.anna" } && listed.allSatisfy { ($0["username"] as! String).hasPrefix("sydby.") })
-
-            let entry = try await Self.lastEntry(test)
-            #expect(entry.action == "create-user" && entry.role == "administrator" && entry.purpose == "administration")
-            #expect(entry.subject.hasPrefix("user:") && entry.subject.contains(#"role:caseworker team:"Team A" active:true"#), "\(entry.subject)")
             #expect(try await AuditLog.verify(on: test.app.db).firstBreak == nil)
         }
     }
@@ -84,7 +96,7 @@ struct UserAdministrationTests {
         try await TestApp.run(on: database) { test in
             let admin = try await test.client("sydby.admin")
             let id = try await admin.expect(.created, .POST, "/api/v1/users", json: Self.newUser())["id"] as! String
-            let anna = try await test.client("sydby.anna", password: Self.newPassword)
+            let anna = try await Self.firstSignIn(test, "sydby.anna")
             try await anna.expect(.ok, .GET, "/api/v1/cases")
 
             // Re-roled: the token she holds carries the new role on its next request.
@@ -104,13 +116,13 @@ struct UserAdministrationTests {
             let off = try await admin.send(.PUT, "/api/v1/users/\(id)", json: manager.merging(["active": false]) { $1 }, headers: ["If-Match": "\"1\""])
             #expect(off.status == .ok && off.json["active"] as? Bool == false)
             #expect(try await anna.send(.GET, "/api/v1/auth/me").status == .unauthorized)
-            let refused = try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.anna", "password": Self.newPassword])
+            let refused = try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.anna", "password": Self.ownPassword])
             #expect(refused.status == .unauthorized)
             #expect(try await Self.lastEntry(test).action == "deactivate-user")
 
             try await admin.expect(.ok, .PUT, "/api/v1/users/\(id)", json: manager)
             #expect(try await Self.lastEntry(test).action == "reactivate-user")
-            _ = try await test.client("sydby.anna", password: Self.newPassword)
+            _ = try await test.client("sydby.anna", password: Self.ownPassword)
         }
     }
 
@@ -130,9 +142,42 @@ struct UserAdministrationTests {
             #expect(try await page.get("/worktray").headers.first(name: .location) == "/sign-in")
             let old = try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.caseworker2", "password": TestApp.password])
             #expect(old.status == .unauthorized)
-            _ = try await test.client("sydby.caseworker2", password: Self.newPassword)
             let entry = try await Self.lastEntry(test)
             #expect(entry.action == "reset-password" && entry.subject.lowercased() == "user:\(id.lowercased())")
+            _ = try await Self.firstSignIn(test, "sydby.caseworker2")
+            #expect(try await Self.lastEntry(test).action == "choose-own-password")
+        }
+    }
+
+    /// An administrator knows the password they set, so it opens nothing until the user has chosen
+    /// their own: the API refuses a token, the sign-in page asks for a new password, and a wrong,
+    /// short or unchanged one is refused next to its field.
+    @Test(arguments: TestDatabase.available)
+    func aPasswordAnAdministratorSetMustBeReplacedBeforeAnythingElse(database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { test in
+            let admin = try await test.client("sydby.admin")
+            try await admin.expect(.created, .POST, "/api/v1/users", json: Self.newUser())
+            let login = try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.anna", "password": Self.newPassword])
+            #expect(login.status == .forbidden && (login.json["detail"] as? String)?.contains("/api/v1/auth/password") == true, "\(login.body.string)")
+            let same = try await test.send(.POST, "/api/v1/auth/password", json: ["username": "sydby.anna", "password": Self.newPassword, "newPassword": Self.newPassword])
+            #expect(same.status == .unprocessableEntity && same.json["field"] as? String == "newPassword")
+            let wrong = try await test.send(.POST, "/api/v1/auth/password", json: ["username": "sydby.anna", "password": "not the one it was", "newPassword": Self.ownPassword])
+            #expect(wrong.status == .unauthorized)
+
+            var page = PageClient(test)
+            try await page.get("/sign-in")
+            let asked = try await page.post("/sign-in", ["username": "sydby.anna", "password": Self.newPassword])
+            #expect(asked.status == .ok && asked.body.string.contains("id=\"own-password-form\""))
+            #expect(!asked.body.string.contains(Self.newPassword), "a password was written into the page")
+            #expect(try await page.get("/worktray").headers.first(name: .location) == "/sign-in")
+            let short = try await page.post("/sign-in/password", ["username": "sydby.anna", "password": Self.newPassword, "newPassword": "kort"])
+            #expect(short.status == .unprocessableEntity && short.body.string.contains("id=\"newPassword-error\"") && !short.body.string.contains("⟦"))
+            let chosen = try await page.post("/sign-in/password", ["username": "sydby.anna", "password": Self.newPassword, "newPassword": Self.ownPassword])
+            #expect(chosen.status == .seeOther)
+            #expect(try await page.get("/worktray").status == .ok)
+            #expect(try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.anna", "password": Self.newPassword]).status == .unauthorized)
+            _ = try await test.client("sydby.anna", password: Self.ownPassword)
+            #expect(try await AuditTests.actions(test).contains("choose-own-password"))
         }
     }
 
@@ -188,7 +233,7 @@ struct UserAdministrationTests {
             let id = try await admin.expect(.created, .POST, "/api/v1/users", json: Self.newUser())["id"] as! String
             let second = try await admin.expect(.created, .POST, "/api/v1/users",
                                                 json: Self.newUser("sydby.admin2", role: "administrator", team: nil))["username"] as! String
-            let other = try await test.client(second, password: Self.newPassword)
+            let other = try await Self.firstSignIn(test, second)
             let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
                 for (client, name) in [(admin, "Anna A."), (other, "Anna B.")] {
                     group.addTask {
@@ -211,7 +256,7 @@ struct UserAdministrationTests {
             let admin = try await test.client("sydby.admin")
             let me = try await admin.expect(.ok, .GET, "/api/v1/auth/me")["id"] as! String
             let created = try await admin.expect(.created, .POST, "/api/v1/users", json: Self.newUser("sydby.admin2", role: "administrator", team: nil))
-            let other = try await test.client(created["username"] as! String, password: Self.newPassword)
+            let other = try await Self.firstSignIn(test, created["username"] as! String)
             let demotions = [(admin, created["id"] as! String), (other, me)]
             let answers = try await withThrowingTaskGroup(of: (HTTPResponseStatus, String?).self) { group in
                 for (client, target) in demotions {
@@ -272,7 +317,7 @@ struct UserAdministrationTests {
             #expect(try await page.post("/users/\(id)/password", ["password": "et andet kodeord uden version"]).status == .badRequest)
             let reset = try await page.post("/users/\(id)/password", ["password": "  spaces count too, as typed  ", "version": "1"])
             #expect(reset.status == .seeOther, "\(reset.body.string)")
-            _ = try await test.client("sydby.anna", password: "  spaces count too, as typed  ")
+            _ = try await Self.firstSignIn(test, "sydby.anna", password: "  spaces count too, as typed  ")
 
             var worker = try await PageClient.signedIn(test, "sydby.caseworker")
             #expect(try await worker.get("/users").status == .forbidden)

@@ -12,7 +12,8 @@ public struct Access: Sendable, Equatable {
         case accessReview = "access-review"
         /// Filling a demo database with synthetic cases.
         case demoData = "demo-data"
-        /// An administrator setting up staff: users, roles, teams and passwords.
+        /// Setting up staff accounts: an administrator's users, roles, teams and passwords, and a
+        /// user choosing their own password.
         case administration
         /// Deleting what has been kept as long as the municipality's retention periods say.
         case retention

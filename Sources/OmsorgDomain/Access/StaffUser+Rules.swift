@@ -40,9 +40,15 @@ extension StaffUser {
         return user
     }
 
-    public static func checkPassword(_ password: String) throws(CaseFlowError) {
-        guard passwordBytes.contains(password.utf8.count) else { throw .invalid("password", .passwordLength) }
-        if let character = PlainText.forbiddenCharacter(in: password) { throw .invalid("password", .controlCharacter(character)) }
+    public static func checkPassword(_ password: String, field: String = "password") throws(CaseFlowError) {
+        guard passwordBytes.contains(password.utf8.count) else { throw .invalid(field, .passwordLength) }
+        if let character = PlainText.forbiddenCharacter(in: password) { throw .invalid(field, .controlCharacter(character)) }
+    }
+
+    /// A password the user chooses in place of `current`: a password as any other, and another one.
+    public static func checkOwnPassword(_ password: String, replacing current: String) throws(CaseFlowError) {
+        try checkPassword(password, field: "newPassword")
+        if password == current { throw .invalid("newPassword", .samePassword) }
     }
 
     /// An administrator changing their own account keeps it active and keeps the administrator's

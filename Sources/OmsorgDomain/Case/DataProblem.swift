@@ -76,6 +76,8 @@ public enum DataProblem: Sendable, Equatable {
     case ownAccount
     /// The municipality keeps at least one active administrator, who can put every other right.
     case lastAdministrator
+    /// A password chosen in place of one an administrator set must differ from it.
+    case samePassword
 
     public var code: String {
         switch self {
@@ -91,6 +93,7 @@ public enum DataProblem: Sendable, Equatable {
         case .passwordLength: "password-length"
         case .ownAccount: "own-account"
         case .lastAdministrator: "last-administrator"
+        case .samePassword: "same-password"
         case .inFuture: "in-future"
         case .before(let milestone): "before-\(milestone.rawValue)"
         case .cadenceOutOfRange: "cadence-out-of-range"
@@ -140,6 +143,7 @@ public enum DataProblem: Sendable, Equatable {
         case .passwordLength: "A password has \(StaffUser.passwordBytes.lowerBound) to \(StaffUser.passwordBytes.upperBound) characters (bytes in UTF-8)."
         case .ownAccount: "You cannot deactivate your own account or change your own role; ask another administrator."
         case .lastAdministrator: "The municipality must keep at least one active administrator; this change would leave it none."
+        case .samePassword: "Choose a password other than the one the administrator set."
         case .inFuture: "The time lies in the future; record a step when it has happened."
         case .before(let milestone): "The time lies before \(milestone.words)."
         case .cadenceOutOfRange: "The follow-up cadence is \(CaseFile.followUpCadenceRange.lowerBound) to \(CaseFile.followUpCadenceRange.upperBound) months."

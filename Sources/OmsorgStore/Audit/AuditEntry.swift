@@ -10,6 +10,8 @@ public struct AuditEntry: Sendable, Equatable {
         case resolvePseudonym
         /// User administration: staff data, which the log keeps for who gave whom which rights.
         case createUser, changeUser, deactivateUser, reactivateUser, resetPassword
+        /// A user replacing the password an administrator set with their own.
+        case chooseOwnPassword
         /// Records past their retention period deleted (`omsorg retention run`).
         case deleteByRetention
         /// The audit log's entries past their retention period deleted, up to a sequence.
@@ -25,7 +27,7 @@ public struct AuditEntry: Sendable, Equatable {
 
         public static let all: [Action] = [.receiveReport, .readCase, .addFamilyMember, .changeFamilyMember, .findChild, .listCases, .assignCase, .readWorktray,
                                            .search, .readAccessLog, .resolvePseudonym,
-                                           .createUser, .changeUser, .deactivateUser, .reactivateUser, .resetPassword,
+                                           .createUser, .changeUser, .deactivateUser, .reactivateUser, .resetPassword, .chooseOwnPassword,
                                            .deleteByRetention, .pruneAuditLog, .recordLegalBasis, .trainModel, .scoreModel,
                                            .listProposals, .readProposal] + ProposalAction.allCases.map(Action.proposal) + CaseStep.Kind.allCases.map(Action.record)
 
@@ -47,6 +49,7 @@ public struct AuditEntry: Sendable, Equatable {
             case .deactivateUser: "deactivate-user"
             case .reactivateUser: "reactivate-user"
             case .resetPassword: "reset-password"
+            case .chooseOwnPassword: "choose-own-password"
             case .deleteByRetention: "retention-delete"
             case .pruneAuditLog: "retention-prune-audit"
             case .recordLegalBasis: "record-legal-basis"

@@ -22,6 +22,7 @@ extension Migrations {
         CreateModelVersions(),
         CreateProposals(),
         AddConsentWorkflow(),
+        AddPasswordSetByAdministrator(),
     ]
 
     /// The names Fluent records each migration under: a database that has applied one not named

@@ -24,7 +24,8 @@ extension StaffRepository {
         let user = try StaffUser(id: user.id, municipalityID: access.municipalityID, username: user.username, displayName: user.displayName,
                                  role: user.role, team: user.team).checked()
         return try await db.writing { tx in
-            let row = try await StaffRepository(tx).insertUser(user, passwordHash: passwordHash)
+            // The administrator typed the password and knows it.
+            let row = try await StaffRepository(tx).insertUser(user, passwordHash: passwordHash, setByAdministrator: true)
             try await AuditLog.append([AuditEntry(access, .createUser, subject: Self.subject(row), children: [], at: now)], on: tx)
             return StaffAccount(row)
         }
@@ -67,6 +68,7 @@ extension StaffRepository {
             let row = try await Self.scopedUser(id, access: access, on: tx, locking: true)
             if let version, version != row.version { throw StoreError.changedSince(current: row.version) }
             row.passwordHash = passwordHash
+            row.passwordSetByAdministrator = true
             row.version += 1
             try await row.save(on: tx)
             try await AuditLog.append([AuditEntry(access, .resetPassword, subject: "user:\(id)", children: [], at: now)], on: tx)

@@ -35,7 +35,7 @@ public struct StaffRepository: Sendable {
         _ = try await insertUser(user, passwordHash: passwordHash)
     }
 
-    func insertUser(_ user: StaffUser, passwordHash: String) async throws -> UserRow {
+    func insertUser(_ user: StaffUser, passwordHash: String, setByAdministrator: Bool = false) async throws -> UserRow {
         let row = UserRow()
         row.id = user.id.rawValue
         row.municipalityID = user.municipalityID.rawValue
@@ -46,6 +46,7 @@ public struct StaffRepository: Sendable {
         row.passwordHash = passwordHash
         row.active = true
         row.version = 0
+        row.passwordSetByAdministrator = setByAdministrator
         try await save(row, duplicate: "The username \(user.username) is taken.", field: "username")
         return row
     }
@@ -56,9 +57,25 @@ public struct StaffRepository: Sendable {
     }
 
     /// The user and their password hash, for checking a sign-in; a deactivated user has none.
-    public func credentials(username: String) async throws -> (user: StaffUser, passwordHash: String)? {
+    public func credentials(username: String) async throws -> (user: StaffUser, passwordHash: String, setByAdministrator: Bool)? {
         guard let row = try await UserRow.query(on: db).filter(\.$username == username).filter(\.$active == true).first() else { return nil }
-        return (StaffUser(row), row.passwordHash)
+        return (StaffUser(row), row.passwordHash, row.passwordSetByAdministrator)
+    }
+
+    /// Replaces a password an administrator set with the user's own, if the user still has the one
+    /// they signed in with (`currentHash`); audited. Returns whether it did.
+    public func chooseOwnPassword(_ user: StaffUser, replacing currentHash: String, with newHash: String, now: Date) async throws -> Bool {
+        try await db.writing { tx in
+            guard try await Self.holdsCredentials(user.id, passwordHash: currentHash, on: tx),
+                  let row = try await UserRow.find(user.id.rawValue, on: tx) else { return false }
+            row.passwordHash = newHash
+            // The version stays: an administrator's open form of the user changes nothing the user did.
+            row.passwordSetByAdministrator = false
+            try await row.save(on: tx)
+            try await AuditLog.append([AuditEntry(Access(user, purpose: .administration), .chooseOwnPassword, subject: "user:\(user.id)",
+                                                  children: [], at: now)], on: tx)
+            return true
+        }
     }
 
     /// An active user of the municipality: whom a case can be assigned to.

@@ -23,6 +23,8 @@ final class UserRow: Model, @unchecked Sendable {
     @Field(key: "active") var active: Bool
     /// Counted up by every change (`StoreError.changedSince`).
     @Field(key: "version") var version: Int
+    /// An administrator knows this password: the user must choose their own before anything else.
+    @Field(key: "password_set_by_administrator") var passwordSetByAdministrator: Bool
 
     init() {}
 }

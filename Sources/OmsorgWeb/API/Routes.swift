@@ -21,6 +21,7 @@ func registerRoutes(_ app: Application) {
     let api = app.grouped("api", "v1")
     api.get("openapi.json", use: OpenAPIDocument.serve)
     api.post("auth", "login", use: AuthController.login)
+    api.post("auth", "password", use: AuthController.chooseOwnPassword)
 
     let signedIn = api.grouped(BearerTokenAuthenticator(), RoleGuard(allows: { _ in true }, purpose: "this service"))
     signedIn.post("auth", "logout", use: AuthController.logout)

@@ -41,12 +41,35 @@ enum AuthController {
         } catch SignIn.Refusal.tooManyFailures(let seconds) {
             throw Problem(.tooManyRequests, "Too many failed sign-ins; try again in \(seconds) seconds.", retryAfter: seconds)
         }
+        if admission.mustChooseOwnPassword {
+            throw Problem.forbidden("An administrator set this password: choose your own first, with POST /api/v1/auth/password {username, password, newPassword}.")
+        }
         let token = Token.generate()
         let expiresAt = request.now.addingTimeInterval(request.application.web.sessionLifetime)
         guard try await request.staff.storeToken(hash: Token.hash(token), for: admission.user.id, expiresAt: expiresAt,
                                                  ifPasswordHash: admission.passwordHash)
         else { throw Problem.unauthorized("Unknown username or wrong password.") }
         return try JSON.response(LoginResponse(token: token, expiresAt: expiresAt, user: UserDTO(admission.user)))
+    }
+
+    struct OwnPasswordRequest: RequestBody {
+        let username: String
+        let password: String
+        let newPassword: String
+    }
+
+    /// Replaces the password (one an administrator set, or the user's own) with a new one of the
+    /// user's choosing; then `login` signs in with it.
+    static func chooseOwnPassword(_ request: Request) async throws -> Response {
+        let body = try request.decode(OwnPasswordRequest.self)
+        do {
+            _ = try await SignIn.chooseOwnPassword(username: body.username, password: body.password, newPassword: body.newPassword, on: request)
+        } catch SignIn.Refusal.wrongCredentials {
+            throw Problem.unauthorized("Unknown username or wrong password.")
+        } catch SignIn.Refusal.tooManyFailures(let seconds) {
+            throw Problem(.tooManyRequests, "Too many failed sign-ins; try again in \(seconds) seconds.", retryAfter: seconds)
+        }
+        return Response(status: .noContent)
     }
 
     static func logout(_ request: Request) async throws -> Response {

@@ -16,6 +16,9 @@ enum SignIn {
     struct Admission: Sendable {
         let user: StaffUser
         let passwordHash: String
+        /// An administrator set the password and knows it: the user chooses their own before
+        /// they get a session or a token.
+        let mustChooseOwnPassword: Bool
     }
 
     static func attempt(username: String, password: String, on request: Request) async throws -> Admission {
@@ -30,7 +33,7 @@ enum SignIn {
             let hasher = request.application.passwordHasher
             // An unknown username is checked against a dummy hash, so the time taken does not tell it apart.
             admission = try await hasher.verify(password, created: found?.passwordHash ?? hasher.dummyHash)
-                ? found.map { Admission(user: $0.user, passwordHash: $0.passwordHash) } : nil
+                ? found.map { Admission(user: $0.user, passwordHash: $0.passwordHash, mustChooseOwnPassword: $0.setByAdministrator) } : nil
         } catch {
             try? await limit.withdraw(attempt)
             throw error
@@ -41,5 +44,16 @@ enum SignIn {
         }
         try await limit.succeed(attempt)
         return admission
+    }
+
+    /// Signs in with the current password, within the same limit, and replaces it with the user's
+    /// own; a wrong or unreadable new one is refused naming `newPassword`, and nothing changes.
+    static func chooseOwnPassword(username: String, password: String, newPassword: String, on request: Request) async throws -> Admission {
+        let admission = try await attempt(username: username, password: password, on: request)
+        try StaffUser.checkOwnPassword(newPassword, replacing: password)
+        let hash = try await request.application.passwordHasher.hash(newPassword)
+        guard try await request.staff.chooseOwnPassword(admission.user, replacing: admission.passwordHash, with: hash, now: request.now)
+        else { throw Refusal.wrongCredentials }
+        return Admission(user: admission.user, passwordHash: hash, mustChooseOwnPassword: false)
     }
 }

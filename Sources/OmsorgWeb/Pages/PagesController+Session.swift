@@ -16,6 +16,9 @@ extension PagesController {
         let form = FormState(values: ["username": username], messages: [])
         do {
             let admission = try await SignIn.attempt(username: username, password: fields["password"] ?? "", on: request)
+            if admission.mustChooseOwnPassword {
+                return PageResponse.html(SignInPage.renderChooseOwnPassword(request.pageContext, state: form))
+            }
             let response = PageResponse.seeOther("/")
             try await PageSession.start(for: admission, language: request.displayLanguage, on: request, response: response)
             return response
@@ -28,6 +31,33 @@ extension PagesController {
             let response = PageResponse.html(SignInPage.render(request.pageContext, state: refused), status: .tooManyRequests)
             response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
             return response
+        }
+    }
+
+    /// Replaces a password an administrator set with the user's own, and signs in with it.
+    static func chooseOwnPassword(_ request: Request) async throws -> Response {
+        let fields = try request.formFields()
+        let username = (fields["username"] ?? "").trimmingCharacters(in: .whitespaces)
+        let texts = request.pageContext.texts
+        let refused = { (field: String, text: String, status: HTTPResponseStatus) in
+            PageResponse.html(SignInPage.renderChooseOwnPassword(request.pageContext, state: FormState(values: ["username": username],
+                                                                                                         messages: [.init(field: field, text: text)])),
+                              status: status)
+        }
+        do {
+            let admission = try await SignIn.chooseOwnPassword(username: username, password: fields["password"] ?? "",
+                                                               newPassword: fields["newPassword"] ?? "", on: request)
+            let response = PageResponse.seeOther("/")
+            try await PageSession.start(for: admission, language: request.displayLanguage, on: request, response: response)
+            return response
+        } catch SignIn.Refusal.wrongCredentials {
+            return refused("password", texts("error.sign-in"), .unauthorized)
+        } catch SignIn.Refusal.tooManyFailures(let seconds) {
+            let response = refused("username", texts("error.too-many-sign-ins", ["minutes": String(max(1, (seconds + 59) / 60))]), .tooManyRequests)
+            response.headers.replaceOrAdd(name: "Retry-After", value: String(seconds))
+            return response
+        } catch let error as CaseFlowError {
+            return refused("newPassword", texts.refusal(error), .unprocessableEntity)
         }
     }
 

@@ -10,6 +10,7 @@ enum PagesController {
         routes.get(use: start)
         routes.get("sign-in", use: signInPage)
         routes.post("sign-in", use: signIn)
+        routes.post("sign-in", "password", use: chooseOwnPassword)
         routes.post("language", use: switchLanguage)
         signedIn.post("sign-out", use: signOut)
         signedIn.get("worktray", use: worktray)
