@@ -401,13 +401,19 @@ def run_axe(driver):
 
 
 def save_full_page(driver, path, max_height=6000):
-    """The whole page, not only the window, so a reviewer sees everything below the fold."""
+    """The whole page, not only the window, so a reviewer sees everything below the fold. The window
+    is made as tall as the page for the picture and then given back its own size: capturing beyond
+    the viewport instead leaves Chromium hit-testing clicks on the tall layout, where a header that
+    wraps differently takes clicks meant for its links."""
     try:
-        width, height = driver.execute_script(
-            "const e = document.documentElement; return [e.scrollWidth, Math.max(e.scrollHeight, e.clientHeight)]")
-        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": min(height, max_height), "scale": 1}})
+        width, height, window_height = driver.execute_script(
+            "const e = document.documentElement; return [e.clientWidth, Math.max(e.scrollHeight, e.clientHeight), window.innerHeight]")
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": min(height, max_height), "deviceScaleFactor": 1, "mobile": False})
+        try:
+            shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+        finally:
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         path.write_bytes(base64.b64decode(shot["data"]))
     except Exception:
         driver.save_screenshot(str(path))

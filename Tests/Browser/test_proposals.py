@@ -29,6 +29,8 @@ def test_a_caseworker_works_a_proposal_from_taking_it_to_a_preventive_effort(ui,
     assert ui.path == path, f"taking the proposal ended on {ui.path}"
     assert PERSON_NUMBER.search(ui.find("#proposal-family").text), "the holder is not shown the family"
     assert "samtykke" in ui.find("#consent-letter").text.lower(), "the consent letter is missing"
+    width, client = ui.js("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+    assert width <= client, f"the proposal page with its letter scrolls sideways ({width} px wide in {client} px)"
 
     colleague = open_browser()
     colleague.sign_in("sydby.caseworker2")

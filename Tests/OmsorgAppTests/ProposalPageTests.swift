@@ -33,6 +33,7 @@ struct ProposalPageTests {
             let refused = try await page.post("/proposals/\(id)/consent-request", ["sentOn": "31-02-2024"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("id=\"sentOn-error\"") && !refused.body.string.contains("⟦"))
+            #expect(refused.body.string.contains("<title>Fejl: "), "a refused form's title says so first")
             #expect(try await page.post("/proposals/\(id)/consent-request", ["sentOn": "03-06-2024"]).status == .seeOther)
             let tray = try await page.get("/worktray").body.string
             #expect(tray.contains("id=\"worktray-proposals\"") && tray.contains("Familien har til") && tray.contains("17. juni 2024"), "\(tray)")

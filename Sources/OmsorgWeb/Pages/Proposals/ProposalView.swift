@@ -15,7 +15,7 @@ struct ProposalView {
     func render() -> String {
         let workflow = model.work.workflow
         let title = texts("proposal.title", ["date": texts.date(model.work.proposal.asOf)])
-        return PageLayout(context: context, title: title, content: Markup.group {
+        return PageLayout(context: context, title: title, hasErrors: model.refused?.state.hasErrors == true, content: Markup.group {
             Markup.element("h1") { Markup.text(title) }
             if let notice = model.notice {
                 Markup.element("div", [("class", "notice"), ("id", "proposal-notice"), ("role", "status")]) { Markup.text(notice) }
@@ -30,7 +30,8 @@ struct ProposalView {
             }
             indicators
             if model.holdsIt { family }
-            for action in model.allowed { form(action) }
+            // The way on first; closing the proposal without asking the family last.
+            for action in model.allowed.filter({ $0 != .dismiss }) + model.allowed.filter({ $0 == .dismiss }) { form(action) }
             if !model.cases.isEmpty || workflow.state == .consented { cases }
             if !model.efforts.isEmpty { efforts }
         }).render()
