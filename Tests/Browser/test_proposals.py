@@ -65,10 +65,15 @@ def test_a_caseworker_works_a_proposal_from_taking_it_to_a_preventive_effort(ui,
     ui.submit(form)
     assert "Trygge morgener" in ui.find("#proposal-efforts").text, "the effort's goals are not shown"
 
+    # A long note: the browser sends such a body in more than one piece, which must not read as a
+    # form without its token.
+    note = "Familien tog godt imod tilbuddet. " * 55
     form = step_form(ui, "relevance")
     ui.choose(form, "relevance", "yes")
+    ui.type(ui.find("#relevanceNote", form), note)
     ui.submit(form)
-    assert ui.exists("#proposal-notice"), "recording the relevance said nothing"
+    assert ui.exists("#proposal-notice"), f"recording the relevance with a {len(note)}-character note answered {ui.status}: {ui.title!r}"
+    assert ui.find("#relevanceNote").get_attribute("value").strip() == note.strip(), "the note recorded is not shown again"
 
 
 def test_a_proposal_dismissed_without_a_reason_is_refused_next_to_the_field(ui):

@@ -11,6 +11,9 @@ struct MarkupTests {
         #expect(Markup.text("&amp;").html == "&amp;amp;")
         #expect(Markup.text("Søren e\u{301} <").html == "Søren e\u{301} &lt;")
         #expect(Markup.text("Åse Ørsted").html == "Åse Ørsted")
+        // A refused form shows what was typed; control characters are no part of a page.
+        #expect(Markup.text("A\u{0}B\u{1}C\u{7F}").html == "A\u{FFFD}B\u{FFFD}C\u{FFFD}")
+        #expect(Markup.text("to\tlinjer\nher").html == "to\tlinjer\nher")
     }
 
     @Test func attributesAreEscapedAndLeftOutOrBareAsAsked() {

@@ -150,6 +150,11 @@ struct PageTests {
             var page = try await PageClient.signedIn(test, "sydby.caseworker")
             try await page.get("/worktray")
             #expect(try await page.post("/language", ["language": "en", "returnTo": "/worktray"]).status == .seeOther)
+            // Back only to a page of ours: each of these reads as another site in some browser.
+            for elsewhere in ["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example"] {
+                let answer = try await page.post("/language", ["language": "en", "returnTo": elsewhere])
+                #expect(answer.headers.first(name: .location) == "/", "\(elsewhere.debugDescription)")
+            }
             let english = try await page.get("/worktray").body.string
             #expect(english.contains("My work tray"))
             #expect(english.contains(#"lang="en""#))

@@ -47,11 +47,20 @@ struct ProposalPageTests {
                                                                          "goals": "Faste tandlægetider\nTrygge morgener", "startDate": "03-06-2024"])
             #expect(effort.status == .seeOther)
             #expect(try await page.get("/proposals/\(id)").body.string.contains("Trygge morgener"))
+            // The same form sent twice starts one effort.
+            let twice = try await page.post("/proposals/\(id)/effort", ["child": "c2", "offer": "Familiesamtaler", "provider": "Sundhedsplejen",
+                                                                        "goals": "Faste tandlægetider", "startDate": "03-06-2024"])
+            #expect(twice.status == .conflict && twice.body.string.contains("allerede startet"))
+            #expect(try await page.post("/proposals/\(id)/take", [:]).body.string.contains("Du har allerede taget forslaget"))
             #expect(consented.contains("href=\"/proposals/\(id)/cases/\(caseID)\""))
             let familyCase = try await page.get("/proposals/\(id)/cases/\(caseID)")
             #expect(familyCase.status == .ok && familyCase.body.string.contains("id=\"consented-case\""))
             #expect(!familyCase.body.string.contains("id=\"next-steps\"") && !familyCase.body.string.contains("/steps/") && !familyCase.body.string.contains("⟦"))
+            #expect(try await page.get("/worktray").body.string.contains("Familien har sagt ja"))
+            #expect(try await page.post("/proposals/\(id)/relevance", ["relevance": "no", "relevanceNote": "Familien havde allerede hjælp"]).status == .seeOther)
+            #expect(try await page.get("/proposals/\(id)").body.string.contains(">Familien havde allerede hjælp</textarea>"), "the note is shown, to be kept")
             #expect(!(try await page.get("/worktray").body.string.contains("id=\"worktray-proposals\"")))
+            #expect(try await page.get("/proposals/\(id)/cases/not-an-id").status == .notFound)
 
             var colleague = try await PageClient.signedIn(test, "sydby.caseworker2")
             let theirs = try await colleague.get("/proposals/\(id)").body.string

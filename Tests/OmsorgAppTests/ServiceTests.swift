@@ -29,6 +29,8 @@ struct ServiceTests {
             })
             #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
             #expect(documented.subtracting(registered).isEmpty, "documented but missing: \(documented.subtracting(registered).sorted())")
+            let schemas = try #require((response.json["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+            #expect(schemas["ProposalConsentRequest"]?["required"] as? [String] == ["sentOn"], "the proposal's consent request keeps its own body")
         }
     }
 

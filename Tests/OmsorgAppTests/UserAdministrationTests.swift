@@ -178,6 +178,13 @@ struct UserAdministrationTests {
             #expect(try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.anna", "password": Self.newPassword]).status == .unauthorized)
             _ = try await test.client("sydby.anna", password: Self.ownPassword)
             #expect(try await AuditTests.actions(test).contains("choose-own-password"))
+
+            // Choosing a new password ends what the old one opened.
+            let before = try await test.client("sydby.caseworker")
+            let changed = try await test.send(.POST, "/api/v1/auth/password", json: ["username": "sydby.caseworker", "password": TestApp.password,
+                                                                                   "newPassword": Self.ownPassword])
+            #expect(changed.status == .noContent)
+            #expect(try await before.send(.GET, "/api/v1/auth/me").status == .unauthorized)
         }
     }
 

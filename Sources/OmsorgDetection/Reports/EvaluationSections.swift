@@ -12,7 +12,8 @@ enum EvaluationSections {
                 rows: evaluation.topShares.map { top in
                     ["\(PlainNumber.text(top.share * 100)) %", String(top.flagged), String(top.truePositives),
                      rate(top.precision, top.precisionInterval), rate(top.recall, top.recallInterval)]
-                })]
+                }),
+         .paragraph("Children with the same score are flagged together, so a share can flag more children than its percentage, and two shares the same children: a model on a few 0/1 indicators gives many children one score.")]
     }
 
     static func calibration(_ evaluation: ScoreEvaluation) -> [ModelDocument.Block] {

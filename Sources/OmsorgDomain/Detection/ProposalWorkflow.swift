@@ -41,7 +41,7 @@ public struct ProposalWorkflow: Sendable, Equatable {
 
     /// What `action` by `user` waits for now, or nil when it can be taken. `today` is the Danish day.
     public func blocker(for action: ProposalAction, by user: StaffUser.ID, today: LocalDate) -> ProposalBlocker? {
-        if action == .take { return state == .open ? nil : .alreadyTaken }
+        if action == .take { return state == .open ? nil : holder == user ? .alreadyYours : .alreadyTaken }
         guard state != .open else { return .notTaken }
         guard holder == user else { return .notHolder }
         switch action {

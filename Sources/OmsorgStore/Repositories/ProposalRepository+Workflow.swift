@@ -30,11 +30,12 @@ extension ProposalRepository {
         return works
     }
 
-    /// The proposals `access`'s caseworker holds that wait for them: taken, or waiting for the
-    /// family's answer, the earliest deadline first; for the work tray, audited when there are any.
+    /// The proposals `access`'s caseworker holds that wait for them: taken, waiting for the family's
+    /// answer, or consented and not yet judged for relevance (an effort to start, feedback to give),
+    /// the earliest deadline first; for the work tray, audited when there are any.
     public func awaiting(access: Access, now: Date) async throws -> [Work] {
         let works = try await Self.works(municipality: access.municipalityID, id: nil, state: nil, holder: access.actor, on: sql)
-            .filter { $0.workflow.state == .taken || $0.workflow.state == .consentRequested }
+            .filter { [.taken, .consentRequested].contains($0.workflow.state) || ($0.workflow.state == .consented && $0.workflow.relevance == nil) }
             // Those still to be sent a request, which have no deadline yet, after those that wait for an answer.
             .sorted { ($0.workflow.answerDeadline?.daysSinceEpoch ?? .max, $0.proposal.createdAt) < ($1.workflow.answerDeadline?.daysSinceEpoch ?? .max, $1.proposal.createdAt) }
         if !works.isEmpty { try await append(access, .listProposals, subject: "work tray proposals: \(works.count)", now: now) }
@@ -134,6 +135,9 @@ extension ProposalRepository {
             guard let work = try await Self.works(municipality: access.municipalityID, id: id, state: nil, on: sql).first else { throw Self.notFound(id) }
             if let blocker = work.workflow.blocker(for: .startEffort, by: access.actor, today: LocalDate(now)) { throw CaseFlowError.blocked(.proposal(blocker)) }
             let checked = try effort.checked(children: work.proposal.proposal.children.map(\.id), consentGivenOn: LocalDate(work.workflow.closedAt ?? now))
+            let same = try await sql.select().column("id").from("preventive_efforts").where("proposal_id", .equal, id).where("child", .equal, checked.child)
+                .where("offer", .equal, checked.offer).where("start_date", .equal, checked.startDate.description).first()
+            if same != nil { throw CaseFlowError.blocked(.proposal(.effortExists)) }
             try await sql.insert(into: "preventive_efforts")
                 .columns("id", "municipality_id", "proposal_id", "child", "offer", "provider", "goals", "start_date", "follow_up_date", "note", "created_by", "created_at")
                 .values(SQLBind(checked.id.rawValue), SQLBind(access.municipalityID.rawValue), SQLBind(id), SQLBind(checked.child), SQLBind(checked.offer),

@@ -104,7 +104,7 @@ extension StaffRepository {
         if others == 0 { throw CaseFlowError.invalid(field, .lastAdministrator) }
     }
 
-    private static func endSessions(of id: StaffUser.ID, on db: any Database) async throws {
+    static func endSessions(of id: StaffUser.ID, on db: any Database) async throws {
         try await TokenRow.query(on: db).filter(\.$userID == id.rawValue).delete()
         try await WebSessionRow.query(on: db).filter(\.$userID == id.rawValue).delete()
     }

@@ -62,8 +62,9 @@ public struct StaffRepository: Sendable {
         return (StaffUser(row), row.passwordHash, row.passwordSetByAdministrator)
     }
 
-    /// Replaces a password an administrator set with the user's own, if the user still has the one
-    /// they signed in with (`currentHash`); audited. Returns whether it did.
+    /// Replaces a password an administrator set (or the user's own) with the user's new one, if the
+    /// user still has the one they signed in with (`currentHash`), and ends every session and token
+    /// from before; audited. Returns whether it did.
     public func chooseOwnPassword(_ user: StaffUser, replacing currentHash: String, with newHash: String, now: Date) async throws -> Bool {
         try await db.writing { tx in
             guard try await Self.holdsCredentials(user.id, passwordHash: currentHash, on: tx),
@@ -74,6 +75,8 @@ public struct StaffRepository: Sendable {
             try await row.save(on: tx)
             try await AuditLog.append([AuditEntry(Access(user, purpose: .administration), .chooseOwnPassword, subject: "user:\(user.id)",
                                                   children: [], at: now)], on: tx)
+            // Whoever holds a session or token from the password before signs in again.
+            try await Self.endSessions(of: user.id, on: tx)
             return true
         }
     }

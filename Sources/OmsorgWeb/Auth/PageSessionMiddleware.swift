@@ -47,6 +47,9 @@ struct RequirePageSession: AsyncMiddleware {
 struct CSRFGuard: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST else { return try await next.respond(to: request) }
+        // The route collects the body only after the middleware: a form the client sent in more
+        // than one piece would otherwise read as empty here, and be refused as expired.
+        _ = try await request.body.collect(max: request.application.web.maxBodyBytes).get()
         let sent = (try? request.formFields()["_csrf"]) ?? nil ?? ""
         let expected = request.pageSession?.csrfToken ?? request.cookies[PageSession.anonymousCSRFCookie]?.string ?? ""
         guard !expected.isEmpty, Token.constantTimeEqual(sent, expected) else {

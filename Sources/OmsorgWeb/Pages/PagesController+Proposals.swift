@@ -52,7 +52,8 @@ extension PagesController {
     static func proposalCase(_ request: Request) async throws -> Response {
         let user = try request.caseworkPageUser
         let id = try proposalID(request)
-        let record = try await ProposalPage.familyCase(try request.parameter("caseID", as: CaseFile.ID.self), of: id, for: user, on: request)
+        guard let caseID = request.parameters.get("caseID").flatMap(UUID.init(uuidString:)).map(CaseFile.ID.init) else { throw Abort(.notFound) }
+        let record = try await ProposalPage.familyCase(caseID, of: id, for: user, on: request)
         return PageResponse.html(CasePage.View(context: request.pageContext, model: CasePage.consented(record, via: id), now: request.now).render())
     }
 

@@ -61,6 +61,15 @@ extension PagesController {
         }
     }
 
+    /// A path on this server to go back to, never another host: browsers read `//host`, `/\host`
+    /// and such with a tab or line break in them as another site.
+    static func ownPath(_ path: String) -> String? {
+        guard path.hasPrefix("/"), !path.dropFirst().hasPrefix("/"),
+              !path.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control })
+        else { return nil }
+        return path
+    }
+
     static func signOut(_ request: Request) async throws -> Response {
         let response = PageResponse.seeOther("/sign-in")
         try await PageSession.end(on: request, response: response)
@@ -72,7 +81,7 @@ extension PagesController {
     static func switchLanguage(_ request: Request) async throws -> Response {
         let fields = try request.formFields()
         guard let language = fields["language"].flatMap(DisplayLanguage.init(rawValue:)) else { throw Abort(.badRequest) }
-        let back = fields["returnTo"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+        let back = fields["returnTo"].flatMap(Self.ownPath) ?? "/"
         let response = PageResponse.seeOther(back)
         if let session = request.pageSession {
             try await SessionRepository(request.db).setLanguage(language.rawValue, tokenHash: session.tokenHash)

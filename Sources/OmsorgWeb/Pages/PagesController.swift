@@ -64,8 +64,11 @@ enum PagesController {
     static func modelPage(_ request: Request) async throws -> Response {
         let user = try request.pageUser
         guard user.role != .notifier else { throw Abort(.forbidden) }
-        let version: Int? = try? request.query.get(Int.self, at: "version")
-        let model = try await ModelPage.model(version: version, for: user, on: request)
+        // A version that is no number names no version: not found, rather than the latest shown instead.
+        let asked: String? = try? request.query.get(String.self, at: "version")
+        let version = asked.map { Int($0) }
+        if version == .some(nil) { throw Abort(.notFound) }
+        let model = try await ModelPage.model(version: version ?? nil, for: user, on: request)
         return PageResponse.html(ModelPageView(context: request.pageContext, model: model).render())
     }
 

@@ -11,6 +11,9 @@ extension StepTable {
         var schemas = components["schemas"] as? [String: Any] ?? [:]
         for step in all {
             paths["/api/v1/cases/{caseId}/" + step.path.joined(separator: "/")] = [step.method.rawValue.lowercased(): operation(step)]
+            // A hand-written schema of the same name (a proposal's ConsentRequest once) would be
+            // replaced unseen, and its operation documented with the step's body: caught by any test.
+            assert(schemas[step.schemaName] == nil, "the step \(step.kind) replaces the document's schema \(step.schemaName)")
             schemas[step.schemaName] = schema(step.fields)
         }
         components["schemas"] = schemas

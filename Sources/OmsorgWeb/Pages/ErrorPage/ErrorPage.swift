@@ -10,6 +10,7 @@ enum ErrorPage {
         case 403 where formExpired: "error.form-expired"
         case 403: "error.forbidden"
         case 429: "error.too-many"
+        case 400..<500: "error.bad-request"
         default: "error.failure"
         }
         return PageLayout(context: context, title: texts("\(key).title"), content: Markup.group {

@@ -76,7 +76,9 @@ enum Markup {
 
     static func escape(_ text: String) -> String {
         // Most texts have nothing to escape; finding that out on the contiguous bytes is cheap.
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 } // & < > " '
+        // & < > " ' and the C0 controls but tab, line feed and carriage return: a refused form shows
+        // what was typed, and a NUL or other control character is no character of an HTML page.
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
         guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? text.utf8.contains(where: special)
         else { return text }
         var escaped = ""
@@ -88,6 +90,8 @@ enum Markup {
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: escaped += "\u{FFFD}"
             default: escaped.unicodeScalars.append(scalar)
             }
         }

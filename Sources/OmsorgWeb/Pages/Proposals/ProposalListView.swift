@@ -32,12 +32,20 @@ struct ProposalListView {
         }).render()
     }
 
+    /// A proposal as a list names it: a short reference to tell the day's proposals apart, its day,
+    /// and its children, counted in words ("1 barn", "2 børn").
+    static func name(of proposal: ProposalRepository.StoredProposal, _ texts: Texts) -> String {
+        let count = proposal.proposal.children.count
+        return texts(count == 1 ? "proposals.name-one" : "proposals.name",
+                     ["reference": String(proposal.id.uuidString.prefix(6)), "date": texts.date(proposal.asOf), "children": String(count)])
+    }
+
     private func row(_ work: ProposalRepository.Work) -> Markup.Fragment {
         let texts = context.texts, proposal = work.proposal
         return Markup.element("tr", [("data-proposal-id", proposal.id.uuidString), ("data-state", work.workflow.state.rawValue)]) {
             Markup.element("td") {
                 Markup.element("a", [("href", "/proposals/\(proposal.id.uuidString)")]) {
-                    Markup.text(texts("proposals.name", ["date": texts.date(proposal.asOf), "children": String(proposal.proposal.children.count)]))
+                    Markup.text(Self.name(of: proposal, texts))
                 }
             }
             Markup.element("td") { Markup.text(proposal.proposal.indicators.map { texts("indicator.\($0.column)") }.joined(separator: "; ")) }

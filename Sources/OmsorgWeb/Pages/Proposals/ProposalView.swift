@@ -165,7 +165,8 @@ struct ProposalView {
                                 state: state, texts: texts, width: "date")
                 Forms.textArea("effortNote", label: texts("proposal.field.note"), optional: true, state: state, texts: texts, rows: 3)
             case .recordRelevance:
-                let state = state(for: action, defaults: ["relevance": model.work.workflow.relevance?.rawValue ?? ""])
+                let state = state(for: action, defaults: ["relevance": model.work.workflow.relevance?.rawValue ?? "",
+                                                          "relevanceNote": model.work.workflow.relevanceNote ?? ""])
                 Forms.radios("relevance", legend: texts("proposal.field.relevance"),
                              options: Relevance.allCases.map { ($0.rawValue, texts("proposal.relevance.\($0.rawValue)")) }, state: state, texts: texts, inline: true)
                 Forms.textArea("relevanceNote", label: texts("proposal.field.note"), optional: true, state: state, texts: texts, rows: 3)

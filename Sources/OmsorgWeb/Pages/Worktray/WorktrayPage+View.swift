@@ -39,7 +39,7 @@ extension WorktrayPage {
                     for work in model.proposals {
                         Markup.element("li", [("data-proposal-id", work.proposal.id.uuidString)]) {
                             Markup.element("a", [("href", "/proposals/\(work.proposal.id.uuidString)")]) {
-                                Markup.text(texts("proposals.name", ["date": texts.date(work.proposal.asOf), "children": String(work.proposal.proposal.children.count)]))
+                                Markup.text(ProposalListView.name(of: work.proposal, texts))
                             }
                             Markup.element("p", [("class", "step-law")]) { proposalStatus(work.workflow, today: today) }
                         }
@@ -50,6 +50,7 @@ extension WorktrayPage {
 
         private func proposalStatus(_ workflow: ProposalWorkflow, today: LocalDate) -> Markup.Fragment {
             let texts = context.texts
+            if workflow.state == .consented { return Markup.text(texts("worktray.proposals.consented")) }
             guard let deadline = workflow.answerDeadline else { return Markup.text(texts("worktray.proposals.send-letter")) }
             let overdue = workflow.answerOverdue(today: today)
             return Markup.group {
