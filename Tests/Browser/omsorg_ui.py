@@ -221,6 +221,7 @@ class UI:
         assert self.find("[name=username]", form).get_attribute("value") == username
         self.type(self.find("[name=password]", form), password)
         self.type(self.find("[name=newPassword]", form), own)
+        self.type(self.find("[name=newPasswordAgain]", form), own)
         self.submit(form)
         assert self.path == lands_on, f"choosing a password for {username} ended on {self.path}: {self.error_summary() or self.title}"
 

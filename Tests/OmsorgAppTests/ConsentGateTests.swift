@@ -108,6 +108,11 @@ struct ConsentGateTests {
             try await worker.expect(.unprocessableEntity, .POST, "\(path)/dismissal", json: ["reason": "x", "extra": 1])
             let dismissed = try await worker.expect(.ok, .POST, "\(path)/dismissal", json: ["reason": "Familien har allerede en indsats"])
             #expect(dismissed["state"] as? String == "dismissed" && dismissed["allowedActions"] as? [String] == ["relevance"])
+            // Closed without consent, the proposal no longer names the family, even to its holder.
+            #expect((dismissed["family"] as? [Any])?.isEmpty ?? true, "\(dismissed)")
+            var page = try await PageClient.signedIn(test, "sydby.caseworker")
+            let shown = try await page.get(path.replacingOccurrences(of: "/api/v1", with: "")).body.string
+            #expect(!shown.contains("650514-4854") && shown.contains("id=\"proposal-family-closed\""))
             try await worker.expect(.conflict, .POST, "\(path)/consent-request", json: ["sentOn": "2024-06-03"])
             try await worker.expect(.notFound, .GET, "\(path)/cases")
             #expect(try await worker.expect(.ok, .GET, "/api/v1/proposals?state=dismissed")["items"].map { ($0 as! [Any]).count } == 1)

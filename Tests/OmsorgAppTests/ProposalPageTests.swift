@@ -64,7 +64,7 @@ struct ProposalPageTests {
 
             var colleague = try await PageClient.signedIn(test, "sydby.caseworker2")
             let theirs = try await colleague.get("/proposals/\(id)").body.string
-            #expect(!theirs.contains("650514-4854") && !theirs.contains("id=\"proposal-cases\""))
+            #expect(!theirs.contains("650514-4854") && !theirs.contains("id=\"proposal-cases\"") && theirs.contains("Taget af caseworker."))
             #expect(try await colleague.get("/proposals/\(id)/cases/\(caseID)").status == .notFound)
             #expect(try await colleague.post("/proposals/\(id)/relevance", ["relevance": "yes"]).status == .conflict)
         }

@@ -170,9 +170,14 @@ struct UserAdministrationTests {
             #expect(asked.status == .ok && asked.body.string.contains("id=\"own-password-form\""))
             #expect(!asked.body.string.contains(Self.newPassword), "a password was written into the page")
             #expect(try await page.get("/worktray").headers.first(name: .location) == "/sign-in")
-            let short = try await page.post("/sign-in/password", ["username": "sydby.anna", "password": Self.newPassword, "newPassword": "kort"])
+            let slip = try await page.post("/sign-in/password", ["username": "sydby.anna", "password": Self.newPassword, "newPassword": Self.ownPassword,
+                                                                "newPasswordAgain": Self.ownPassword + "x"])
+            #expect(slip.status == .unprocessableEntity && slip.body.string.contains("id=\"newPasswordAgain-error\""))
+            let short = try await page.post("/sign-in/password", ["username": "sydby.anna", "password": Self.newPassword, "newPassword": "kort",
+                                                                 "newPasswordAgain": "kort"])
             #expect(short.status == .unprocessableEntity && short.body.string.contains("id=\"newPassword-error\"") && !short.body.string.contains("⟦"))
-            let chosen = try await page.post("/sign-in/password", ["username": "sydby.anna", "password": Self.newPassword, "newPassword": Self.ownPassword])
+            let chosen = try await page.post("/sign-in/password", ["username": "sydby.anna", "password": Self.newPassword, "newPassword": Self.ownPassword,
+                                                                  "newPasswordAgain": Self.ownPassword])
             #expect(chosen.status == .seeOther)
             #expect(try await page.get("/worktray").status == .ok)
             #expect(try await test.send(.POST, "/api/v1/auth/login", json: ["username": "sydby.anna", "password": Self.newPassword]).status == .unauthorized)

@@ -39,6 +39,11 @@ public struct ProposalWorkflow: Sendable, Equatable {
     /// Whether the family's consent is recorded, and so whether `user` (if they hold it) sees the family's cases.
     public func opensFamilyCases(to user: StaffUser.ID) -> Bool { state == .consented && holder == user }
 
+    /// Whether `user` is shown who the family is: the holder, while the proposal is not closed
+    /// without consent. A declined, dismissed or unanswered proposal keeps only what the law
+    /// requires, and no one needs the family's person numbers for that.
+    public func showsFamily(to user: StaffUser.ID) -> Bool { holder == user && !state.isClosedWithoutConsent }
+
     /// What `action` by `user` waits for now, or nil when it can be taken. `today` is the Danish day.
     public func blocker(for action: ProposalAction, by user: StaffUser.ID, today: LocalDate) -> ProposalBlocker? {
         if action == .take { return state == .open ? nil : holder == user ? .alreadyYours : .alreadyTaken }

@@ -68,6 +68,7 @@ extension ProposalRepository {
     /// and the resolution audited: the proposal's children and their custody holders.
     public func family(of work: Work, access: Access, now: Date) async throws -> [FamilyPerson] {
         guard work.workflow.holder == access.actor else { throw ProposalBlocker.notHolder }
+        guard work.workflow.showsFamily(to: access.actor) else { return [] }
         let children = work.proposal.proposal.children.map(\.id)
         return try await db.writing { tx in
             let sql = tx as! any SQLDatabase
@@ -111,7 +112,7 @@ extension ProposalRepository {
 
     /// The cases of the family's children, once consent is recorded; the caller audits what it shows.
     private func familySummaries(of work: Work, family: [FamilyPerson], access: Access) async throws -> [CaseSummary] {
-        guard work.workflow.opensFamilyCases(to: access.actor) else { throw StoreError.notFound("No cases to show for this proposal: the family's consent is not recorded.") }
+        guard work.workflow.opensFamilyCases(to: access.actor) else { throw Self.noFamilyCases }
         let numbers = family.filter { $0.relation == .child }.map(\.personNumber.digits)
         guard !numbers.isEmpty else { return [] }
         let query: SQLQueryString = """
@@ -211,6 +212,9 @@ extension ProposalRepository {
     private func append(_ access: Access, _ action: AuditEntry.Action, subject: String, now: Date) async throws {
         try await db.writing { tx in try await AuditLog.append([AuditEntry(access, action, subject: subject, children: [], at: now)], on: tx) }
     }
+
+    /// What anyone but the holder of a consented proposal is told of the family's cases.
+    public static let noFamilyCases = StoreError.notFound("No cases to show for this proposal: only the caseworker who holds it sees them, once the family's consent is recorded.")
 
     static func notFound(_ id: UUID) -> StoreError { .notFound("No proposal \(id) in your municipality.") }
 }

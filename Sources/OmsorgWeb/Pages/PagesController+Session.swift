@@ -44,6 +44,8 @@ extension PagesController {
                                                                                                          messages: [.init(field: field, text: text)])),
                               status: status)
         }
+        // Typed twice, as no one sees it: a slip would otherwise lock the user out until an administrator resets it.
+        guard fields["newPassword"] == fields["newPasswordAgain"] else { return refused("newPasswordAgain", texts("error.passwords-differ"), .unprocessableEntity) }
         do {
             let admission = try await SignIn.chooseOwnPassword(username: username, password: fields["password"] ?? "",
                                                                newPassword: fields["newPassword"] ?? "", on: request)

@@ -157,7 +157,7 @@ enum ProposalsController {
     private static func workWithFamily(_ request: Request) async throws -> (ProposalRepository.Work, [ProposalRepository.FamilyPerson]) {
         let work = try await work(request)
         guard work.workflow.opensFamilyCases(to: try request.signedIn.user.id) else {
-            throw StoreError.notFound("No cases to show for this proposal: the family's consent is not recorded.")
+            throw ProposalRepository.noFamilyCases
         }
         return (work, try await repository(request).family(of: work, access: access(request), now: request.now))
     }

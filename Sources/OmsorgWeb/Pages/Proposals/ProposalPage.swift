@@ -10,6 +10,8 @@ enum ProposalPage {
     struct Model: Sendable {
         let work: ProposalRepository.Work
         let holdsIt: Bool
+        /// Who holds the proposal, for anyone else: whom to ask about it.
+        let holderName: String?
         let allowed: [ProposalAction]
         /// The family, resolved for the caseworker who holds the proposal; empty for anyone else.
         let family: [ProposalRepository.FamilyPerson]
@@ -27,10 +29,12 @@ enum ProposalPage {
         let repository = ProposalRepository(request.db), access = Access(user, purpose: .earlyDetection)
         let work = try await repository.work(id, access: access, now: request.now)
         let holdsIt = work.workflow.holder == user.id
-        let family = holdsIt ? try await repository.family(of: work, access: access, now: request.now) : []
+        let family = work.workflow.showsFamily(to: user.id) ? try await repository.family(of: work, access: access, now: request.now) : []
         let cases = work.workflow.opensFamilyCases(to: user.id) ? try await repository.familyCases(of: work, family: family, access: access, now: request.now) : []
         let letter = holdsIt && work.workflow.state == .taken ? try await ConsentLetter.of(work, for: user, on: request) : nil
-        return Model(work: work, holdsIt: holdsIt, allowed: work.workflow.allowedActions(for: user.id, today: LocalDate(request.now))
+        var holderName: String?
+        if !holdsIt, let holder = work.workflow.holder { holderName = try await request.staff.user(holder, in: user.municipalityID)?.displayName }
+        return Model(work: work, holdsIt: holdsIt, holderName: holderName, allowed: work.workflow.allowedActions(for: user.id, today: LocalDate(request.now))
                         .filter { user.role == .caseworker || $0 != .take },
                      family: family, cases: cases, efforts: holdsIt ? try await repository.efforts(of: id, municipality: user.municipalityID) : [],
                      letter: letter,

@@ -23,13 +23,19 @@ struct ProposalView {
             if let refused = model.refused { Forms.errorSummary(refused.state, texts) }
             Markup.element("p", [("class", "lead"), ("id", "proposal-state")]) {
                 Markup.text(texts("proposal.state-line", ["state": texts("proposal.state.\(workflow.state.rawValue)")]))
+                if let name = model.holderName { Markup.text(" " + texts("proposal.held-by", ["name": name])) }
                 if let deadline = workflow.answerDeadline, workflow.state == .consentRequested {
                     Markup.text(" " + texts(workflow.answerOverdue(today: LocalDate(now)) ? "proposal.deadline-overdue" : "proposal.deadline",
                                             ["date": texts.date(deadline)]))
                 }
             }
+            if model.holdsIt, let note = workflow.note {
+                Markup.element("p", [("id", "proposal-note")]) { Markup.text(texts("proposal.note-line", ["note": note])) }
+            }
             indicators
-            if model.holdsIt { family }
+            if !model.family.isEmpty { family } else if model.holdsIt && workflow.state.isClosedWithoutConsent {
+                Markup.element("p", [("id", "proposal-family-closed")]) { Markup.text(texts("proposal.family-closed")) }
+            }
             // The way on first; closing the proposal without asking the family last.
             for action in model.allowed.filter({ $0 != .dismiss }) + model.allowed.filter({ $0 == .dismiss }) { form(action) }
             if !model.cases.isEmpty || workflow.state == .consented { cases }
@@ -105,8 +111,10 @@ struct ProposalView {
             Markup.element("ul", [("id", "proposal-efforts")]) {
                 for effort in model.efforts {
                     Markup.element("li") {
+                        let child = model.family.first { $0.pseudonym == effort.child }.map(\.personNumber.description) ?? "–"
                         Markup.text(texts("proposal.effort", ["offer": effort.offer, "provider": effort.provider, "start": texts.date(effort.startDate),
-                                                               "follow-up": texts.date(effort.followUpDate)]))
+                                                               "follow-up": texts.date(effort.followUpDate)]) + " " + texts("proposal.effort-child", ["child": child]))
+                        if let note = effort.note { Markup.element("p", [("class", "hint")]) { Markup.text(note) } }
                         Markup.element("ul") { for goal in effort.goals { Markup.element("li") { Markup.text(goal) } } }
                     }
                 }

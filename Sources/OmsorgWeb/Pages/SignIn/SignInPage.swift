@@ -34,6 +34,8 @@ enum SignInPage {
                                 autocomplete: "current-password")
                 Forms.textInput("newPassword", label: texts("own-password.new"), hint: texts("own-password.new-hint"), state: typed, texts: texts,
                                 type: "password", width: "medium", autocomplete: "new-password")
+                Forms.textInput("newPasswordAgain", label: texts("own-password.again"), state: typed, texts: texts, type: "password", width: "medium",
+                                autocomplete: "new-password")
                 Forms.submit(texts("own-password.submit"), id: "choose-own-password")
             }
         }).render()
