@@ -4,6 +4,7 @@ import OmsorgDomain
 @testable import OmsorgStore
 import SQLKit
 import Testing
+import Vapor
 
 /// The consent gate (issue 10, item 5): a proposal's family is resolved only for the caseworker who
 /// takes it, and the family's existing cases, even another team's, open to them only once consent
@@ -84,6 +85,18 @@ struct ConsentGateTests {
             let started = try await worker.expect(.created, .POST, "\(path)/efforts", json: effort)
             let efforts = try #require(started["efforts"] as? [[String: Any]])
             #expect(efforts.map { $0["followUpDate"] as? String } == ["2024-09-03"])
+            // Another effort sent twice at once, as by a double click: one is started, one refused.
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        try await worker.send(.POST, "\(path)/efforts", json: ["child": "c2", "offer": "Åben rådgivning", "provider": "Sundhedsplejen",
+                                                                                "goals": ["Faste tandlægetider"], "startDate": "2024-06-03"]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.map(\.code).sorted() == [201, 409], "\(statuses)")
+            #expect((try await worker.expect(.ok, .GET, path)["efforts"] as? [[String: Any]])?.count == 2)
             try await worker.expect(.ok, .POST, "\(path)/relevance", json: ["relevance": "yes", "note": "Familien tog imod tilbuddet"])
             let feedback = try await ProposalRepository(test.app.db).feedback(version: 1, municipality: test.sydby.id)
             #expect(feedback.proposals == 3 && feedback.yes == 1 && feedback.judged == 1 && feedback.relevanceRate == 1, "\(feedback)")

@@ -11,11 +11,11 @@ struct ModelPageTests {
     @Test(arguments: TestDatabase.available)
     func theModelCardIsShownWithItsChartsAndTheFeedback(database: TestDatabase) async throws {
         try await TestApp.run(on: database) { test in
-            var analyst = try await PageClient.signedIn(test, "sydby.manager")
-            #expect(try await analyst.get("/models").body.string.contains("id=\"model-none\""))
+            var manager = try await PageClient.signedIn(test, "sydby.manager")
+            #expect(try await manager.get("/models").body.string.contains("id=\"model-none\""))
             _ = try await ModelRepository(test.app.db).store(ModelRepositoryTests.model, municipality: test.sydby.id, now: testNow)
 
-            let page = try await analyst.get("/models")
+            let page = try await manager.get("/models")
             let html = page.body.string
             #expect(page.status == .ok && !html.contains("⟦"))
             #expect(html.contains("Model card: early detection") && html.contains("lang=\"en\""))
@@ -24,7 +24,9 @@ struct ModelPageTests {
             }
             #expect(html.range(of: #"<polyline points="[0-9., ]+""#, options: .regularExpression) != nil)
             #expect(html.contains("Feedback from caseworkers") && html.contains("<td>not judged</td><td>0</td>"))
-            #expect(try await analyst.get("/models?version=2").status == .notFound)
+            for unknown in ["2", "abc", "1.5", "99999999999999999999"] {
+                #expect(try await manager.get("/models?version=\(unknown)").status == .notFound, "\(unknown)")
+            }
 
             var elsewhere = try await PageClient.signedIn(test, "nordby.caseworker")
             #expect(try await elsewhere.get("/models").body.string.contains("id=\"model-none\""))

@@ -41,7 +41,7 @@ enum EvaluationSections {
 
     static func feedback(_ feedback: RelevanceFeedback) -> [ModelDocument.Block] {
         [.paragraph("Of the \(feedback.proposals) proposals this version made that are still kept, caseworkers judged \(feedback.judged) "
-                    + "(proposals closed without consent are deleted a year after, as retention sets). Relevance rate (found relevant of those judged): "
+                    + "(proposals closed without consent are deleted after the municipality's retention period for closed proposals). Relevance rate (found relevant of those judged): "
                     + rate(feedback.relevanceRate, feedback.relevanceInterval) + "."),
          .table(header: ["Relevant", "Proposals"], rows: [["yes", String(feedback.yes)], ["no", String(feedback.no)], ["unclear", String(feedback.unclear)],
                                                           ["not judged", String(feedback.proposals - feedback.judged)]])]

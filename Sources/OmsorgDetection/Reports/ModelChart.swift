@@ -6,6 +6,14 @@ public enum ModelChart: Sendable, Equatable {
     /// Predicted against observed rates, one point per tenth of the scores.
     case calibration([ScoreEvaluation.CalibrationBin])
 
+    /// The chart's name and its axes' names.
+    public var labels: (title: String, x: String, y: String) {
+        switch self {
+        case .roc: ("ROC curve", "False positive rate", "True positive rate")
+        case .calibration: ("Calibration", "Mean predicted probability", "Observed rate")
+        }
+    }
+
     /// What the chart shows, in a sentence: its accessible description and its Markdown stand-in.
     public var caption: String {
         switch self {

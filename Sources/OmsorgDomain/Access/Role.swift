@@ -14,6 +14,10 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     /// Who may see who has looked at a child's data: the people working the child's case, and
     /// administrators, who answer the citizen's and the supervisory authority's questions.
     public var reviewsAccess: Bool { worksCases || self == .administrator }
+
+    /// Who may read the early-detection model and its card: every member of staff, as they hold no
+    /// personal data and the model is to be open to those it affects; notifiers are not staff.
+    public var readsModel: Bool { self != .notifier }
 }
 
 public struct Municipality: Codable, Sendable, Equatable {

@@ -76,7 +76,7 @@ public enum DataProblem: Sendable, Equatable {
     case ownAccount
     /// The municipality keeps at least one active administrator, who can put every other right.
     case lastAdministrator
-    /// A password chosen in place of one an administrator set must differ from it.
+    /// A password chosen in place of the current one (an administrator's, say) must differ from it.
     case samePassword
 
     public var code: String {
@@ -143,7 +143,7 @@ public enum DataProblem: Sendable, Equatable {
         case .passwordLength: "A password has \(StaffUser.passwordBytes.lowerBound) to \(StaffUser.passwordBytes.upperBound) characters (bytes in UTF-8)."
         case .ownAccount: "You cannot deactivate your own account or change your own role; ask another administrator."
         case .lastAdministrator: "The municipality must keep at least one active administrator; this change would leave it none."
-        case .samePassword: "Choose a password other than the one the administrator set."
+        case .samePassword: "Choose a password other than the current one."
         case .inFuture: "The time lies in the future; record a step when it has happened."
         case .before(let milestone): "The time lies before \(milestone.words)."
         case .cadenceOutOfRange: "The follow-up cadence is \(CaseFile.followUpCadenceRange.lowerBound) to \(CaseFile.followUpCadenceRange.upperBound) months."

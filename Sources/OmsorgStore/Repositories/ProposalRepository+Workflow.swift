@@ -133,6 +133,8 @@ extension ProposalRepository {
     public func startEffort(_ effort: PreventiveEffort, on id: UUID, access: Access, now: Date) async throws -> Work {
         try await db.writing { tx in
             let sql = tx as! any SQLDatabase
+            // Held, as a step holds it: a form sent twice at once starts one effort.
+            _ = try await sql.select().column("id").from("detection_proposals").where("id", .equal, id).for(.update).first()
             guard let work = try await Self.works(municipality: access.municipalityID, id: id, state: nil, on: sql).first else { throw Self.notFound(id) }
             if let blocker = work.workflow.blocker(for: .startEffort, by: access.actor, today: LocalDate(now)) { throw CaseFlowError.blocked(.proposal(blocker)) }
             let checked = try effort.checked(children: work.proposal.proposal.children.map(\.id), consentGivenOn: LocalDate(work.workflow.closedAt ?? now))

@@ -93,12 +93,19 @@ extension StaffRepository {
         return row
     }
 
-    /// Refuses the change unless another active administrator remains. The municipality's row is
-    /// held first (PostgreSQL), so two administrators demoting each other at once are counted one
-    /// after the other, and the second finds the first already gone; SQLite has one writer anyway.
+    /// Refuses the change unless another active administrator remains, and unless the one making it
+    /// still is one. The municipality's row is held first (PostgreSQL), so two administrators
+    /// demoting each other at once are counted one after the other, and the second finds the first
+    /// already gone; SQLite has one writer anyway. `NO KEY UPDATE`, as the rows that refer to the
+    /// municipality take a key share of it: cases and loads of the municipality go on meanwhile.
     private static func keepAnotherAdministrator(than id: StaffUser.ID, field: String, access: Access, on db: any Database) async throws {
-        _ = try await (db as! any SQLDatabase).select().column("id").from("municipalities").where("id", .equal, access.municipalityID.rawValue)
-            .for(.update).first()
+        let sql = db as! any SQLDatabase
+        if !sql.isSQLite {
+            _ = try await sql.select().column("id").from("municipalities").where("id", .equal, access.municipalityID.rawValue)
+                .lockingClause(SQLRaw("FOR NO KEY UPDATE")).first()
+        }
+        let actor = try await UserRow.query(on: db).filter(\.$id == access.actor.rawValue).first()
+        guard actor?.active == true, actor?.role == Role.administrator.rawValue else { throw StoreError.notFound("No such user.") }
         let others = try await UserRow.query(on: db).filter(\.$municipalityID == access.municipalityID.rawValue)
             .filter(\.$role == Role.administrator.rawValue).filter(\.$active == true).filter(\.$id != id.rawValue).count()
         if others == 0 { throw CaseFlowError.invalid(field, .lastAdministrator) }

@@ -60,10 +60,9 @@ enum PagesController {
         return PageResponse.html(AccessLogPage.View(context: request.pageContext, model: model).render())
     }
 
-    /// The model and its card hold no personal data: every member of staff may read them.
     static func modelPage(_ request: Request) async throws -> Response {
         let user = try request.pageUser
-        guard user.role != .notifier else { throw Abort(.forbidden) }
+        guard user.role.readsModel else { throw Abort(.forbidden) }
         // A version that is no number names no version: not found, rather than the latest shown instead.
         let asked: String? = try? request.query.get(String.self, at: "version")
         let version = asked.map { Int($0) }

@@ -86,9 +86,9 @@ struct PageLayout {
 
     /// What each role's header offers; roles without case access only have their own start page.
     static func navigation(for role: Role) -> [(String, String)] {
-        if role == .administrator { return [("nav.users", "/users")] }
-        guard role.worksCases else { return [("nav.start", "/worktray")] + (role == .notifier ? [] : [("nav.model", "/models")]) }
-        return [("nav.worktray", "/worktray"), ("nav.new-report", "/reports/new"), ("nav.search", "/search"), ("nav.proposals", "/proposals"),
-                ("nav.model", "/models")]
+        let model = role.readsModel ? [("nav.model", "/models")] : []
+        if role == .administrator { return [("nav.users", "/users")] + model }
+        guard role.worksCases else { return [("nav.start", "/worktray")] + model }
+        return [("nav.worktray", "/worktray"), ("nav.new-report", "/reports/new"), ("nav.search", "/search"), ("nav.proposals", "/proposals")] + model
     }
 }

@@ -23,6 +23,9 @@ struct ModelPageView {
                         ModelDocumentView.blocks(shown.feedback.blocks)
                     }
                 }
+            } else if let unreadable = model.unreadable {
+                versions(shown: unreadable)
+                Markup.element("p", [("id", "model-unreadable")]) { Markup.text(texts("model.unreadable", ["version": String(unreadable)])) }
             } else {
                 Markup.element("p", [("id", "model-none")]) { Markup.text(texts("model.none")) }
             }

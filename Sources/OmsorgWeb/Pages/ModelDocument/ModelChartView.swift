@@ -12,7 +12,7 @@ struct ModelChartView {
 
     var fragment: Markup.Fragment {
         let id = switch chart { case .roc: "chart-roc"; case .calibration: "chart-calibration" }
-        let (title, xLabel, yLabel, scale) = labels
+        let (title, xLabel, yLabel) = chart.labels
         return Markup.element("figure", [("class", "chart")]) {
             Markup.element("svg", [("viewBox", "0 0 320 300"), ("width", "320"), ("height", "300"), ("role", "img"),
                                    ("aria-labelledby", "\(id)-title \(id)-desc"), ("xmlns", "http://www.w3.org/2000/svg")]) {
@@ -26,15 +26,15 @@ struct ModelChartView {
         }
     }
 
-    private var labels: (String, String, String, Double) {
+    private var scale: Double {
         switch chart {
         case .roc:
-            return ("ROC curve", "False positive rate", "True positive rate", 1)
+            return 1
         case .calibration(let bins):
             // Rates of a few per cent would crowd one corner of a 0–1 square: the axes end at the
             // largest value, rounded up to a twentieth.
             let largest = bins.map { max($0.meanPredicted, $0.observedRate) }.max() ?? 1
-            return ("Calibration", "Mean predicted probability", "Observed rate", min(1, max(0.05, (largest * 20).rounded(.up) / 20)))
+            return min(1, max(0.05, (largest * 20).rounded(.up) / 20))
         }
     }
 
