@@ -10,7 +10,7 @@ import Vapor
 /// synthetic people, apart from the demo cases.
 struct DemoDetection {
     let app: Application
-    var inhabitants = 20_000
+    let inhabitants: Int
 
     func seed(_ municipality: Municipality) async throws {
         let now = app.omsorg.now()
