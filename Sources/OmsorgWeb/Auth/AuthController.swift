@@ -33,14 +33,7 @@ enum AuthController {
 
     static func login(_ request: Request) async throws -> Response {
         let body = try request.decode(LoginRequest.self)
-        let admission: SignIn.Admission
-        do {
-            admission = try await SignIn.attempt(username: body.username, password: body.password, on: request)
-        } catch SignIn.Refusal.wrongCredentials {
-            throw Problem.unauthorized("Unknown username or wrong password.")
-        } catch SignIn.Refusal.tooManyFailures(let seconds) {
-            throw Problem(.tooManyRequests, "Too many failed sign-ins; try again in \(seconds) seconds.", retryAfter: seconds)
-        }
+        let admission = try await answeringRefusals { try await SignIn.attempt(username: body.username, password: body.password, on: request) }
         if admission.mustChooseOwnPassword {
             throw Problem.forbidden("An administrator set this password: choose your own first, with POST /api/v1/auth/password {username, password, newPassword}.")
         }
@@ -62,14 +55,21 @@ enum AuthController {
     /// user's choosing; then `login` signs in with it.
     static func chooseOwnPassword(_ request: Request) async throws -> Response {
         let body = try request.decode(OwnPasswordRequest.self)
+        _ = try await answeringRefusals {
+            try await SignIn.chooseOwnPassword(username: body.username, password: body.password, newPassword: body.newPassword, on: request)
+        }
+        return Response(status: .noContent)
+    }
+
+    /// A sign-in's refusal as the API answers it, for the login and the password change alike.
+    private static func answeringRefusals<T>(_ attempt: () async throws -> T) async throws -> T {
         do {
-            _ = try await SignIn.chooseOwnPassword(username: body.username, password: body.password, newPassword: body.newPassword, on: request)
+            return try await attempt()
         } catch SignIn.Refusal.wrongCredentials {
             throw Problem.unauthorized("Unknown username or wrong password.")
         } catch SignIn.Refusal.tooManyFailures(let seconds) {
             throw Problem(.tooManyRequests, "Too many failed sign-ins; try again in \(seconds) seconds.", retryAfter: seconds)
         }
-        return Response(status: .noContent)
     }
 
     static func logout(_ request: Request) async throws -> Response {

@@ -10,8 +10,9 @@ import Vapor
 enum ModelPage {
     struct Model: Sendable {
         let versions: [(number: Int, trainedAt: Date)]
-        /// The version shown, with its card; nil when the municipality has none yet.
-        let shown: (number: Int, card: ModelDocument, feedback: ModelDocument.Section)?
+        /// The version shown, with its card and, after the card's sections, the caseworkers'
+        /// feedback on its proposals; nil when the municipality has none yet.
+        let shown: (number: Int, card: ModelDocument)?
         /// The version asked for, when it was stored in a form this release cannot read.
         var unreadable: Int? = nil
     }
@@ -32,6 +33,6 @@ enum ModelPage {
         guard let version = stored else { throw Abort(.notFound) }
         let feedback = try await ProposalRepository(request.db).feedback(version: version.number, municipality: user.municipalityID)
         let card = ModelCard.document(version.model, version: version.number, municipality: "\(municipality.code) \(municipality.name)")
-        return Model(versions: versions, shown: (version.number, card, feedback.section))
+        return Model(versions: versions, shown: (version.number, ModelDocument(title: card.title, sections: card.sections + [feedback.section])))
     }
 }

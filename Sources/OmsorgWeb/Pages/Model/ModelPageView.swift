@@ -18,10 +18,6 @@ struct ModelPageView {
                 versions(shown: shown.number)
                 Markup.element("div", [("id", "model-card"), ("class", "model-document"), ("lang", "en")]) {
                     ModelDocumentView(shown.card).content
-                    Markup.element("section") {
-                        Markup.element("h2") { Markup.text(shown.feedback.heading) }
-                        ModelDocumentView.blocks(shown.feedback.blocks)
-                    }
                 }
             } else if let unreadable = model.unreadable {
                 versions(shown: unreadable)

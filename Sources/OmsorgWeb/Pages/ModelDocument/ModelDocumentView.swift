@@ -28,14 +28,10 @@ public struct ModelDocumentView: Sendable {
             for section in document.sections {
                 Markup.element("section") {
                     Markup.element("h2") { Markup.text(section.heading) }
-                    Self.blocks(section.blocks)
+                    for block in section.blocks { Self.html(block) }
                 }
             }
         }
-    }
-
-    static func blocks(_ blocks: [ModelDocument.Block]) -> Markup.Fragment {
-        Markup.group { for block in blocks { html(block) } }
     }
 
     private static func html(_ block: ModelDocument.Block) -> Markup.Fragment {
